@@ -1,0 +1,73 @@
+using NashFast.Games;
+using NashFast.Reference;
+using NashFast.TwoByTwo;
+
+namespace NashFast;
+
+/// <summary>
+/// The front door for m×n games: all (extreme) equilibria by the method in <see cref="SolveOptions.Method"/>, or
+/// by <c>auto</c>, which picks a method valid for the game and reports which it used in
+/// <see cref="SolveResult.Method"/>.
+/// </summary>
+public static class NashSolver
+{
+    /// <summary>Solves a floating-point game.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="game"/> is null.</exception>
+    public static SolveResult Solve(BimatrixGame game, SolveOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        options ??= SolveOptions.Default;
+        SolverMethod method = options.Method;
+        if (method == SolverMethod.Auto)
+        {
+            method = game.Rows == 2 && game.Columns == 2 ? SolverMethod.TwoByTwo : SolverMethod.Reference;
+        }
+
+        return method switch
+        {
+            SolverMethod.TwoByTwo => SolveTwoByTwo(game, options),
+            SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
+            _ => throw new NotSupportedException($"Method '{method.ToName()}' is not available yet."),
+        };
+    }
+
+    /// <summary>
+    /// Solves an exact game: exact methods (reference, vertex enumeration) use its rational payoffs and fill
+    /// <see cref="SolveResult.ExactEquilibria"/>; floating-point methods use the nearest doubles.
+    /// </summary>
+    public static SolveResult Solve(ExactBimatrixGame game, SolveOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        options ??= SolveOptions.Default;
+        return options.Method switch
+        {
+            SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
+            _ => Solve(game.ToDouble(), options),
+        };
+    }
+
+    private static SolveResult SolveTwoByTwo(BimatrixGame game, SolveOptions options)
+    {
+        if (game.Rows != 2 || game.Columns != 2)
+        {
+            throw new ArgumentException($"Method '2x2' needs a 2x2 game; this one is {game.Rows}x{game.Columns}.", nameof(game));
+        }
+
+        ReadOnlySpan<double> a = game.AFlat, b = game.BFlat;
+        var g = new Game2x2<double>(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]);
+        Span<Equilibrium2x2<double>> found = stackalloc Equilibrium2x2<double>[TwoByTwoSolver.MaxEquilibria];
+        int count = TwoByTwoSolver.Solve(g, found);
+        var result = new List<Equilibrium>(count);
+        bool degenerate = a[0] == a[2] || a[1] == a[3] || b[0] == b[1] || b[2] == b[3];
+        for (int k = 0; k < count && k < options.MaxEquilibria; k++)
+        {
+            Equilibrium2x2<double> e = found[k];
+            var eq = new Equilibrium([e.P, 1 - e.P], [e.Q, 1 - e.Q], e.RowPayoff, e.ColumnPayoff);
+            options.OnEquilibrium?.Invoke(eq);
+            result.Add(eq);
+        }
+
+        bool complete = result.Count == count;
+        return new SolveResult(SolverMethod.TwoByTwo, degenerate, complete, result, complete ? null : "stopped at the maximum number of equilibria");
+    }
+}

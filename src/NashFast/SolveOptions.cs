@@ -1,0 +1,37 @@
+using NashFast.Games;
+
+namespace NashFast;
+
+/// <summary>Options of <see cref="NashSolver"/>; the defaults solve completely, sequentially, without limits.</summary>
+public sealed record SolveOptions
+{
+    /// <summary>The shared default options.</summary>
+    public static SolveOptions Default { get; } = new();
+
+    /// <summary>The method; <see cref="SolverMethod.Auto"/> chooses per game and reports its choice.</summary>
+    public SolverMethod Method { get; init; } = SolverMethod.Auto;
+
+    /// <summary>Stop after this many equilibria (the result is then marked incomplete). Must be positive.</summary>
+    public int MaxEquilibria { get; init; } = int.MaxValue;
+
+    /// <summary>Support enumeration: largest support size tried (the result is marked incomplete when it cuts). Must be positive.</summary>
+    public int MaxSupportSize { get; init; } = int.MaxValue;
+
+    /// <summary>Worker threads; 1 (the default) runs on the caller's thread only. -1 or 0 means all cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = 1;
+
+    /// <summary>Cancels a long solve; the solver then returns what it found, marked incomplete.</summary>
+    public CancellationToken CancellationToken { get; init; }
+
+    /// <summary>
+    /// Called with each equilibrium as it is found (before sorting; from one thread at a time, but not necessarily
+    /// the caller's). Null for none.
+    /// </summary>
+    public Action<Equilibrium>? OnEquilibrium { get; init; }
+
+    /// <summary>Vertex enumeration: also compute the maximal Nash subsets (convex components).</summary>
+    public bool Components { get; init; }
+
+    /// <summary>The effective number of worker threads.</summary>
+    public int EffectiveParallelism => MaxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
+}
