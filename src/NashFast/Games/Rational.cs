@@ -215,20 +215,34 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         return true;
     }
 
-    /// <summary>The nearest double (correctly rounded for values in double range).</summary>
+    /// <summary>
+    /// The nearest double, correctly rounded (ties to even) for results in the normal range; results in the
+    /// subnormal range may be off by one unit in the last place (rounded twice).
+    /// </summary>
     public double ToDouble()
     {
-        if (IsInteger)
+        if (IsZero)
         {
-            return (double)Numerator;
+            return 0;
         }
 
-        // Scale so the quotient carries 64+ significant bits, then let the division round once more.
+        // q = floor(|n| · 2^s / d) with 64 to 66 significant bits; the remainder is the sticky bit. BigInteger's own
+        // conversion to double truncates, so the rounding to 53 bits is done here.
         BigInteger n = BigInteger.Abs(Numerator);
         BigInteger d = Denominator;
-        long shift = (long)(d.GetBitLength() - n.GetBitLength()) + 66;
-        BigInteger q = shift >= 0 ? (n << (int)shift) / d : n / (d << (int)-shift);
-        double result = Math.ScaleB((double)q, (int)-shift);
+        long s = 65 - (long)(n.GetBitLength() - d.GetBitLength());
+        BigInteger q = BigInteger.DivRem(s >= 0 ? n << (int)s : n, s >= 0 ? d : d << (int)-s, out BigInteger remainder);
+        int drop = (int)q.GetBitLength() - 53;
+        BigInteger mantissa = q >> drop;
+        BigInteger rest = q - (mantissa << drop);
+        BigInteger half = BigInteger.One << (drop - 1);
+        int c = rest.CompareTo(half);
+        if (c > 0 || (c == 0 && (!remainder.IsZero || !mantissa.IsEven)))
+        {
+            mantissa += 1;
+        }
+
+        double result = Math.ScaleB((double)mantissa, (int)Math.Clamp(drop - s, int.MinValue, int.MaxValue));
         return Numerator.Sign < 0 ? -result : result;
     }
 

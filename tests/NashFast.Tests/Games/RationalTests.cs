@@ -1,0 +1,105 @@
+using System.Numerics;
+using NashFast.Games;
+
+namespace NashFast.Tests.Games;
+
+public class RationalTests
+{
+    [Theory]
+    [InlineData("3/2", 3, 2)]
+    [InlineData("-7/3", -7, 3)]
+    [InlineData("6/-4", -3, 2)]
+    [InlineData("1.25", 5, 4)]
+    [InlineData("-0.04", -1, 25)]
+    [InlineData("1e-3", 1, 1000)]
+    [InlineData("2.5E2", 250, 1)]
+    [InlineData("1.131000", 1131, 1000)]
+    [InlineData("0", 0, 1)]
+    [InlineData("+12", 12, 1)]
+    [InlineData("1.5/0.5", 3, 1)]
+    public void Parse_IsExactAndReduced(string text, long num, long den)
+    {
+        Assert.True(Rational.TryParse(text, out Rational r));
+        Assert.Equal(new BigInteger(num), r.Numerator);
+        Assert.Equal(new BigInteger(den), r.Denominator);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("1/0")]
+    [InlineData("1.2.3")]
+    [InlineData("--1")]
+    [InlineData("1e")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("3/")]
+    public void Parse_RejectsMalformed(string text) => Assert.False(Rational.TryParse(text, out _));
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(-3.75)]
+    [InlineData(1e300)]
+    [InlineData(5e-324)]
+    [InlineData(double.MaxValue)]
+    [InlineData(123456789.123456789)]
+    public void FromDouble_IsExact_AndRoundTrips(double x)
+    {
+        Rational r = Rational.FromDouble(x);
+        Assert.Equal(x, r.ToDouble());
+        // Exactness: the denominator is a power of two and r * den == num exactly.
+        Assert.True(r.Denominator.IsPowerOfTwo);
+    }
+
+    [Fact]
+    public void FromDouble_OfPointOne_IsTheDyadicValue()
+    {
+        Rational r = Rational.FromDouble(0.1);
+        Assert.Equal(BigInteger.Pow(2, 55), r.Denominator);
+        Assert.Equal(new BigInteger(3602879701896397), r.Numerator);
+    }
+
+    [Fact]
+    public void FromDouble_RejectsNonFinite()
+    {
+        Assert.Throws<ArgumentException>(() => Rational.FromDouble(double.NaN));
+        Assert.Throws<ArgumentException>(() => Rational.FromDouble(double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void Arithmetic_AndOrdering()
+    {
+        Rational a = Rational.Parse("1/3"), b = Rational.Parse("1/6");
+        Assert.Equal(Rational.Parse("1/2"), a + b);
+        Assert.Equal(Rational.Parse("1/6"), a - b);
+        Assert.Equal(Rational.Parse("1/18"), a * b);
+        Assert.Equal(new Rational(2), a / b);
+        Assert.True(b < a);
+        Assert.Equal(-1, (-a).Sign);
+        Assert.Equal("-1/3", (-a).ToString());
+        Assert.Equal("2", (a / b).ToString());
+        Assert.Equal(Rational.Zero, default);
+        Assert.Equal(1.0 / 3.0, a.ToDouble());
+    }
+
+    [Fact]
+    public void ToDouble_IsTheNearestDouble()
+    {
+        var rng = new System.Random(7);
+        for (int t = 0; t < 3000; t++)
+        {
+            long n = rng.NextInt64(-1L << 62, 1L << 62), d = rng.NextInt64(1, t % 2 == 0 ? 1L << 62 : 1000);
+            var r = new Rational(n, d);
+            double got = r.ToDouble();
+            // No neighbour of the answer is closer to the exact value (checked in exact arithmetic).
+            Rational err = Rational.Abs(r - Rational.FromDouble(got));
+            Assert.True(err <= Rational.Abs(r - Rational.FromDouble(Math.BitIncrement(got))), $"{n}/{d}");
+            Assert.True(err <= Rational.Abs(r - Rational.FromDouble(Math.BitDecrement(got))), $"{n}/{d}");
+        }
+
+        Assert.Equal(2.0 / 3.0, new Rational(2, 3).ToDouble());
+        Assert.Equal(0.1, Rational.Parse("1/10").ToDouble());
+        Assert.Equal(1e-300, Rational.Parse("1e-300").ToDouble());
+        Assert.Equal(-1.7976931348623157e308, Rational.FromDouble(double.MinValue).ToDouble());
+    }
+}
