@@ -27,6 +27,15 @@ public sealed class ProgramExitCodeTests : IDisposable
     }
 
     [Fact]
+    public void ABenchmarkThatThrowsWhileTimed_FailsTheRun()
+    {
+        var output = new StringWriter();
+        int code = Program.Run(["--selftest", "--dry", "--filter", "*BenchmarkThrows*", "--artifacts", _artifacts], output);
+        Assert.Equal(1, code);
+        Assert.Equal("0 passed, 1 failed", LastLine(output));
+    }
+
+    [Fact]
     public void APassingCrossCheck_PassesAndExportsFullJson()
     {
         var output = new StringWriter();
@@ -55,7 +64,7 @@ public sealed class ProgramExitCodeTests : IDisposable
     public void PassingAndFailingTogether_FailTheRunAndCountBoth()
     {
         var output = new StringWriter();
-        int code = Program.Run(["--selftest", "--dry", "--filter", "*", "--artifacts", _artifacts], output);
+        int code = Program.Run(["--selftest", "--dry", "--filter", "*CrossCheck*", "--artifacts", _artifacts], output);
         Assert.Equal(1, code);
         Assert.Equal("1 passed, 1 failed", LastLine(output));
     }
@@ -90,7 +99,8 @@ public sealed class ProgramExitCodeTests : IDisposable
         Type[] self = Program.SuiteTypes(selfTest: true);
         Assert.DoesNotContain(typeof(SelfTest.CrossCheckFails), normal);
         Assert.DoesNotContain(typeof(SelfTest.CrossCheckPasses), normal);
-        Assert.Equal(2, self.Length);
+        Assert.Equal(3, self.Length);
+        Assert.DoesNotContain(typeof(SelfTest.BenchmarkThrows), normal);
         Assert.Contains(typeof(SelfTest.CrossCheckFails), self);
     }
 

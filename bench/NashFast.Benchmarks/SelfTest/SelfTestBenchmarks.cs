@@ -76,3 +76,15 @@ public class CrossCheckFails
     [Benchmark]
     public int Work() => Games * 2;
 }
+
+/// <summary>
+/// A benchmark that throws while being timed (as a solver that rejects its input would): the run must end with a
+/// non-zero exit code. Hidden unless <c>--selftest</c>.
+/// </summary>
+[SelfTest]
+public class BenchmarkThrows
+{
+    /// <summary>The timed work, which fails.</summary>
+    [Benchmark]
+    public int Work() => throw new InvalidOperationException("The timed method failed (deliberate self-test).");
+}
