@@ -5,7 +5,10 @@ namespace NashFast.Tests.Enumeration;
 /// <summary>Seeded game generators and equilibrium checks shared by the enumeration tests.</summary>
 internal static class TestGames
 {
-    /// <summary>Two matrices of independent uniform payoffs in [0, 1): nondegenerate with probability 1.</summary>
+    /// <summary>
+    /// Two matrices of independent uniform payoffs in [0, 1) on a grid of 2^-24 (continuous for all practical
+    /// purposes — a tie has probability ~1e-6 per game — while keeping the exact reference's integers small).
+    /// </summary>
     public static BimatrixGame Continuous(int m, int n, int seed, double scale = 1, double offset = 0)
     {
         var rng = new Random(seed);
@@ -13,8 +16,8 @@ internal static class TestGames
         var b = new double[m * n];
         for (int k = 0; k < a.Length; k++)
         {
-            a[k] = (rng.NextDouble() * scale) + offset;
-            b[k] = (rng.NextDouble() * scale) + offset;
+            a[k] = (rng.Next(1 << 24) / (double)(1 << 24) * scale) + offset;
+            b[k] = (rng.Next(1 << 24) / (double)(1 << 24) * scale) + offset;
         }
 
         return BimatrixGame.FromRowMajor(m, n, a, b);
