@@ -95,13 +95,7 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
             return;
         }
 
-        // x on I must make every column of J indifferent (B' is stored transposed, so this is the same routine).
-        int xSide = SolveWeights(bt, m, columns, rows, lu, x, out double u, out double xTolerance);
-        if ((xSide & Reject) != 0)
-        {
-            return;
-        }
-
+        // No row outside I may do better against y (cheaper than the second solve, and it fails often).
         if ((ySide & Singular) == 0)
         {
             ySide |= CheckOutside(a, n, m, rows, columns, y, v, yTolerance);
@@ -109,6 +103,13 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
             {
                 return;
             }
+        }
+
+        // x on I must make every column of J indifferent (B' is stored transposed, so this is the same routine).
+        int xSide = SolveWeights(bt, m, columns, rows, lu, x, out double u, out double xTolerance);
+        if ((xSide & Reject) != 0)
+        {
+            return;
         }
 
         if ((xSide & Singular) == 0)
