@@ -69,7 +69,10 @@ public static class NashSolver
         // Stream nothing during the search: a degenerate game may switch methods, and the sink must not see an
         // equilibrium twice.
         SolveOptions silent = options with { OnEquilibrium = null };
-        SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: true);
+        // Stop at the first sign of degeneracy only when the fallback can take over; otherwise finish the search so
+        // the (incomplete, degenerate) answer holds everything support enumeration can find.
+        bool fallbackAvailable = game.Rows + game.Columns <= ReferenceFallbackMaxStrategies;
+        SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: fallbackAvailable);
         if (result.Degenerate && !options.CancellationToken.IsCancellationRequested)
         {
             result = SolveDegenerate(game, exact, options, result);

@@ -75,12 +75,18 @@ public static class PureEquilibria
     /// test found none, since degeneracy among mixed strategies is not examined here.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="game"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="SolveOptions.MaxEquilibria"/> is not positive.</exception>
     public static SolveResult Solve(BimatrixGame game, SolveOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(game);
         options ??= SolveOptions.Default;
+        if (options.MaxEquilibria < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxEquilibria, "SolveOptions.MaxEquilibria must be positive.");
+        }
+
         PureCell[] cells = FindAll(game);
-        int keep = Math.Min(cells.Length, Math.Max(options.MaxEquilibria, 0));
+        int keep = Math.Min(cells.Length, options.MaxEquilibria);
         var equilibria = new Equilibrium[keep];
         for (int k = 0; k < keep; k++)
         {

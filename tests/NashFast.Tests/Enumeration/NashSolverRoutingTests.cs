@@ -70,6 +70,28 @@ public class NashSolverRoutingTests
         Assert.Contains("no method valid for degenerate games of this size", result.IncompleteReason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Auto_AboveTheFallbackSize_StillReportsEverythingSupportEnumerationFinds()
+    {
+        // Identity 9 with one duplicated column: degenerate, m + n = 19, so the search runs to the end.
+        int n = 9;
+        double[] a = TestGames.Identity(n).AFlat.ToArray();
+        a[(0 * n) + 8] = 1; // row 0 now ties between columns 0 and 8: a pure best-response tie for the row player
+        BimatrixGame game = BimatrixGame.FromRowMajor(n, n, a, TestGames.Identity(n).BFlat);
+        SolveResult auto = NashSolver.Solve(game);
+        SolveResult support = NashSolver.Solve(game, new SolveOptions { Method = SolverMethod.SupportEnumeration });
+        Assert.True(auto.Degenerate);
+        Assert.False(auto.Complete);
+        Assert.Equal(support.Equilibria.Count, auto.Equilibria.Count);
+        Assert.True(auto.Equilibria.Count > 1);
+    }
+
+    [Fact]
+    public void Pure_RejectsANonPositiveLimit()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => NashSolver.Solve(TestGames.Identity(3), new SolveOptions { Method = SolverMethod.Pure, MaxEquilibria = 0 }));
+    }
+
     [Theory]
     [InlineData(SolverMethod.Pure)]
     [InlineData(SolverMethod.SupportEnumeration)]
