@@ -154,8 +154,6 @@ internal sealed class SupportEnumerationRun : IDisposable
         }
     }
 
-    public bool AllItemsTaken => Interlocked.Read(ref _nextItem) >= TotalItems;
-
     public void Dispose() => ArrayPool<double>.Shared.Return(Normalized);
 
     private void Cancel()
