@@ -1,3 +1,4 @@
+using NashFast.Enumeration;
 using NashFast.Games;
 using NashFast.Reference;
 using NashFast.TwoByTwo;
@@ -9,6 +10,13 @@ namespace NashFast;
 /// by <c>auto</c>, which picks a method valid for the game and reports which it used in
 /// <see cref="SolveResult.Method"/>.
 /// </summary>
+/// <remarks>
+/// <c>auto</c>: a 2×2 game goes to the closed form; any other game to support enumeration, which stops at the first
+/// sign of degeneracy; a degenerate game then goes to the method valid for every game,
+/// <c>SolveDegenerate</c> (today the exact reference solver, for m + n ≤
+/// <see cref="ReferenceFallbackMaxStrategies"/>). With <c>auto</c>, <see cref="SolveOptions.OnEquilibrium"/> is
+/// called once the method is settled (after the search), so it never sees an equilibrium twice.
+/// </remarks>
 public static class NashSolver
 {
     /// <summary>Solves a floating-point game.</summary>
@@ -17,19 +25,23 @@ public static class NashSolver
     {
         ArgumentNullException.ThrowIfNull(game);
         options ??= SolveOptions.Default;
-        SolverMethod method = options.Method;
-        if (method == SolverMethod.Auto)
+        return options.Method switch
         {
-            method = game.Rows == 2 && game.Columns == 2 ? SolverMethod.TwoByTwo : SolverMethod.Reference;
-        }
-
-        return method switch
-        {
+            SolverMethod.Auto => SolveAuto(game, null, options),
             SolverMethod.TwoByTwo => SolveTwoByTwo(game, options),
+            SolverMethod.Pure => PureEquilibria.Solve(game, options),
+            SolverMethod.SupportEnumeration => SupportEnumeration.Solve(game, options),
             SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
-            _ => throw new NotSupportedException($"Method '{method.ToName()}' is not available yet."),
+            _ => throw new NotSupportedException($"Method '{options.Method.ToName()}' is not available yet."),
         };
     }
+
+    /// <summary>
+    /// The largest m + n for which <c>auto</c> hands a degenerate game to the exact reference solver (whose cost grows
+    /// like C(m + n, m); at m + n = 16 it takes seconds). Above it, <c>auto</c> returns support enumeration's answer
+    /// marked degenerate and incomplete until vertex enumeration replaces the fallback.
+    /// </summary>
+    public const int ReferenceFallbackMaxStrategies = 16;
 
     /// <summary>
     /// Solves an exact game: exact methods (reference, vertex enumeration) use its rational payoffs and fill
@@ -42,7 +54,87 @@ public static class NashSolver
         return options.Method switch
         {
             SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
+            SolverMethod.Auto => SolveAuto(game.ToDouble(), game, options),
             _ => Solve(game.ToDouble(), options),
+        };
+    }
+
+    private static SolveResult SolveAuto(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options)
+    {
+        if (game.Rows == 2 && game.Columns == 2)
+        {
+            return SolveTwoByTwo(game, options);
+        }
+
+        // Stream nothing during the search: a degenerate game may switch methods, and the sink must not see an
+        // equilibrium twice.
+        SolveOptions silent = options with { OnEquilibrium = null };
+        // Stop at the first sign of degeneracy only when the fallback can take over; otherwise finish the search so
+        // the (incomplete, degenerate) answer holds everything support enumeration can find.
+        bool fallbackAvailable = game.Rows + game.Columns <= ReferenceFallbackMaxStrategies;
+        SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: fallbackAvailable);
+        if (result.Degenerate && !options.CancellationToken.IsCancellationRequested)
+        {
+            result = SolveDegenerate(game, exact, options, result);
+        }
+
+        if (options.OnEquilibrium is { } sink)
+        {
+            foreach (Equilibrium e in result.Equilibria)
+            {
+                sink(e);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// THE FALLBACK for games that support enumeration found degenerate: a method valid for every game. Today the
+    /// exact reference solver (small games only); vertex enumeration replaces it when it lands — change only here.
+    /// </summary>
+    private static SolveResult SolveDegenerate(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options, SolveResult supportResult)
+    {
+        if (game.Rows + game.Columns > ReferenceFallbackMaxStrategies)
+        {
+            return supportResult with
+            {
+                IncompleteReason = supportResult.IncompleteReason
+                    + $"; no method valid for degenerate games of this size is available yet (the reference fallback takes m + n <= {ReferenceFallbackMaxStrategies})",
+            };
+        }
+
+        SolveResult reference;
+        try
+        {
+            reference = exact is null ? ReferenceSolver.Solve(game, options.CancellationToken) : ReferenceSolver.Solve(exact, options.CancellationToken);
+        }
+        catch (OperationCanceledException) when (options.CancellationToken.IsCancellationRequested)
+        {
+            return supportResult with { IncompleteReason = supportResult.IncompleteReason + "; cancelled during the degenerate-game fallback" };
+        }
+
+        if (reference.Equilibria.Count <= options.MaxEquilibria)
+        {
+            return reference;
+        }
+
+        // Keep the first MaxEquilibria in the sorted order, exact ones alongside.
+        int keep = options.MaxEquilibria;
+        var cut = new Equilibrium[keep];
+        var exactCut = new ExactEquilibrium[keep];
+        for (int k = 0; k < keep; k++)
+        {
+            cut[k] = reference.Equilibria[k];
+            exactCut[k] = reference.ExactEquilibria![k];
+        }
+
+        return reference with
+        {
+            Complete = false,
+            Equilibria = cut,
+            ExactEquilibria = exactCut,
+            IncompleteReason = $"stopped at the maximum number of equilibria ({keep}); the game has {reference.Equilibria.Count} extreme equilibria",
         };
     }
 

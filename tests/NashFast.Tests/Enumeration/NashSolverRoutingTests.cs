@@ -1,0 +1,105 @@
+using NashFast.Games;
+using NashFast.Reference;
+
+namespace NashFast.Tests.Enumeration;
+
+public class NashSolverRoutingTests
+{
+    [Fact]
+    public void Auto_OnANondegenerateGame_UsesSupportEnumeration()
+    {
+        BimatrixGame game = TestGames.Continuous(3, 5, 61);
+        SolveResult result = NashSolver.Solve(game);
+        Assert.Equal(SolverMethod.SupportEnumeration, result.Method);
+        Assert.True(result.Complete);
+        TestGames.AssertSameSet(ReferenceSolver.Solve(game).Equilibria, result.Equilibria, 1e-9, "auto");
+    }
+
+    [Fact]
+    public void Auto_OnADegenerateGame_FallsBackToTheReference_AndSaysSo()
+    {
+        BimatrixGame game = TestGames.SmallIntegers(4, 3, 62, 2);
+        SolveResult exact = ReferenceSolver.Solve(game);
+        Assert.True(exact.Degenerate);
+        SolveResult result = NashSolver.Solve(game);
+        Assert.Equal(SolverMethod.Reference, result.Method);
+        Assert.True(result.Degenerate);
+        Assert.NotNull(result.ExactEquilibria);
+        TestGames.AssertSameSet(exact.Equilibria, result.Equilibria, 0, "fallback");
+    }
+
+    [Fact]
+    public void Auto_OnAnExactDegenerateGame_FallsBackOnTheExactPayoffs()
+    {
+        // 1/3 is not a double: the exact game must be the one solved.
+        var third = new Rational(1, 3);
+        var game = new ExactBimatrixGame(2, 3, [third, third, 0, 0, 0, 1], [1, 1, 0, 0, 1, 0]);
+        SolveResult result = NashSolver.Solve(game);
+        SolveResult exact = ReferenceSolver.Solve(game);
+        Assert.Equal(SolverMethod.Reference, result.Method);
+        Assert.Equal(exact.ExactEquilibria!.Count, result.ExactEquilibria!.Count);
+        for (int k = 0; k < exact.ExactEquilibria.Count; k++)
+        {
+            Assert.Equal(exact.ExactEquilibria[k].Row, result.ExactEquilibria[k].Row);
+            Assert.Equal(exact.ExactEquilibria[k].Column, result.ExactEquilibria[k].Column);
+            Assert.Equal(third, result.ExactEquilibria[k].RowPayoff);
+        }
+    }
+
+    [Fact]
+    public void Auto_StreamsEachEquilibriumOnce_AndHonoursMaxEquilibriaInTheFallback()
+    {
+        BimatrixGame game = BimatrixGame.FromRowMajor(3, 4, new double[12], new double[12]);
+        int calls = 0;
+        SolveResult result = NashSolver.Solve(game, new SolveOptions { MaxEquilibria = 5, OnEquilibrium = _ => calls++ });
+        Assert.Equal(SolverMethod.Reference, result.Method);
+        Assert.Equal(5, result.Equilibria.Count);
+        Assert.Equal(5, calls);
+        Assert.False(result.Complete);
+    }
+
+    [Fact]
+    public void Auto_AboveTheFallbackSize_ReturnsSupportEnumerationMarkedIncomplete()
+    {
+        int n = 9; // m + n = 18 > ReferenceFallbackMaxStrategies
+        BimatrixGame game = BimatrixGame.FromRowMajor(n, n, new double[n * n], new double[n * n]);
+        SolveResult result = NashSolver.Solve(game);
+        Assert.Equal(SolverMethod.SupportEnumeration, result.Method);
+        Assert.True(result.Degenerate);
+        Assert.False(result.Complete);
+        Assert.Contains("no method valid for degenerate games of this size", result.IncompleteReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Auto_AboveTheFallbackSize_StillReportsEverythingSupportEnumerationFinds()
+    {
+        // Identity 9 with one duplicated column: degenerate, m + n = 19, so the search runs to the end.
+        int n = 9;
+        double[] a = TestGames.Identity(n).AFlat.ToArray();
+        a[(0 * n) + 8] = 1; // row 0 now ties between columns 0 and 8: a pure best-response tie for the row player
+        BimatrixGame game = BimatrixGame.FromRowMajor(n, n, a, TestGames.Identity(n).BFlat);
+        SolveResult auto = NashSolver.Solve(game);
+        SolveResult support = NashSolver.Solve(game, new SolveOptions { Method = SolverMethod.SupportEnumeration });
+        Assert.True(auto.Degenerate);
+        Assert.False(auto.Complete);
+        Assert.Equal(support.Equilibria.Count, auto.Equilibria.Count);
+        Assert.True(auto.Equilibria.Count > 1);
+    }
+
+    [Fact]
+    public void Pure_RejectsANonPositiveLimit()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => NashSolver.Solve(TestGames.Identity(3), new SolveOptions { Method = SolverMethod.Pure, MaxEquilibria = 0 }));
+    }
+
+    [Theory]
+    [InlineData(SolverMethod.Pure)]
+    [InlineData(SolverMethod.SupportEnumeration)]
+    public void ExplicitMethods_AreRoutedAndReported(SolverMethod method)
+    {
+        BimatrixGame game = TestGames.Identity(3);
+        SolveResult result = NashSolver.Solve(game, new SolveOptions { Method = method });
+        Assert.Equal(method, result.Method);
+        Assert.Equal(method == SolverMethod.Pure ? 3 : 7, result.Equilibria.Count);
+    }
+}
