@@ -1,3 +1,4 @@
+using NashFast.Enumeration;
 using NashFast.Games;
 using NashFast.Reference;
 using NashFast.TwoByTwo;
@@ -27,6 +28,7 @@ public static class NashSolver
         {
             SolverMethod.TwoByTwo => SolveTwoByTwo(game, options),
             SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
+            SolverMethod.VertexEnumeration => VertexEnumeration.Solve(game, options),
             _ => throw new NotSupportedException($"Method '{method.ToName()}' is not available yet."),
         };
     }
@@ -42,6 +44,7 @@ public static class NashSolver
         return options.Method switch
         {
             SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
+            SolverMethod.VertexEnumeration => VertexEnumeration.Solve(game, options),
             _ => Solve(game.ToDouble(), options),
         };
     }
