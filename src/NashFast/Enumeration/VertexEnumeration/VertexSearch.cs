@@ -117,7 +117,7 @@ internal sealed class VertexSearch<T, TOps>
         long steps = 0;
         while (frameRow.Count > 0)
         {
-            if ((++steps & 1023) == 0 && token.IsCancellationRequested)
+            if ((steps++ & 1023) == 0 && token.IsCancellationRequested)
             {
                 result.Truncated = true;
                 return result;
