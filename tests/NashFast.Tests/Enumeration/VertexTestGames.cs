@@ -6,14 +6,33 @@ namespace NashFast.Tests.Enumeration;
 /// <summary>Game builders and the exact comparison with the reference shared by the vertex-enumeration tests.</summary>
 internal static class VertexTestGames
 {
+    /// <summary>
+    /// Payoffs 0..3 (highly degenerate), or "continuous" ones: uniform multiples of 2^-10 in (0, 1), nondegenerate
+    /// with overwhelming probability and cheap enough for the reference at m + n = 12 (53-bit payoffs make both
+    /// exact solvers work in BigInteger; <see cref="RandomFullPrecision"/> covers those on smaller games).
+    /// </summary>
     public static BimatrixGame Random(Random rng, int m, int n, bool smallIntegers)
     {
         var a = new double[m * n];
         var b = new double[m * n];
         for (int k = 0; k < a.Length; k++)
         {
-            a[k] = smallIntegers ? rng.Next(4) : rng.NextDouble();
-            b[k] = smallIntegers ? rng.Next(4) : rng.NextDouble();
+            a[k] = smallIntegers ? rng.Next(4) : rng.Next(1, 1 << 10) * (1.0 / 1024);
+            b[k] = smallIntegers ? rng.Next(4) : rng.Next(1, 1 << 10) * (1.0 / 1024);
+        }
+
+        return BimatrixGame.FromRowMajor(m, n, a, b);
+    }
+
+    /// <summary>Uniform doubles in [0, 1) with all 53 bits.</summary>
+    public static BimatrixGame RandomFullPrecision(Random rng, int m, int n)
+    {
+        var a = new double[m * n];
+        var b = new double[m * n];
+        for (int k = 0; k < a.Length; k++)
+        {
+            a[k] = rng.NextDouble();
+            b[k] = rng.NextDouble();
         }
 
         return BimatrixGame.FromRowMajor(m, n, a, b);
