@@ -11,11 +11,10 @@ namespace NashFast;
 /// <see cref="SolveResult.Method"/>.
 /// </summary>
 /// <remarks>
-/// <c>auto</c>: a 2×2 game goes to the closed form; any other game to support enumeration, which stops at the first
-/// sign of degeneracy; a degenerate game then goes to the method valid for every game,
-/// <c>SolveDegenerate</c> (today the exact reference solver, for m + n ≤
-/// <see cref="ReferenceFallbackMaxStrategies"/>). With <c>auto</c>, <see cref="SolveOptions.OnEquilibrium"/> is
-/// called once the method is settled (after the search), so it never sees an equilibrium twice.
+/// <c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games); any other game to support
+/// enumeration, which stops at the first sign of degeneracy; a degenerate game then goes to exact vertex enumeration,
+/// which is valid for every game (<c>SolveDegenerate</c>). With <c>auto</c>, <see cref="SolveOptions.OnEquilibrium"/>
+/// is called once the method is settled (after the search), so it never sees an equilibrium twice.
 /// </remarks>
 public static class NashSolver
 {
@@ -32,16 +31,10 @@ public static class NashSolver
             SolverMethod.Pure => PureEquilibria.Solve(game, options),
             SolverMethod.SupportEnumeration => SupportEnumeration.Solve(game, options),
             SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
+            SolverMethod.VertexEnumeration => VertexEnumeration.Solve(game, options),
             _ => throw new NotSupportedException($"Method '{options.Method.ToName()}' is not available yet."),
         };
     }
-
-    /// <summary>
-    /// The largest m + n for which <c>auto</c> hands a degenerate game to the exact reference solver (whose cost grows
-    /// like C(m + n, m); at m + n = 16 it takes seconds). Above it, <c>auto</c> returns support enumeration's answer
-    /// marked degenerate and incomplete until vertex enumeration replaces the fallback.
-    /// </summary>
-    public const int ReferenceFallbackMaxStrategies = 16;
 
     /// <summary>
     /// Solves an exact game: exact methods (reference, vertex enumeration) use its rational payoffs and fill
@@ -55,6 +48,7 @@ public static class NashSolver
         {
             SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
             SolverMethod.Auto => SolveAuto(game.ToDouble(), game, options),
+            SolverMethod.VertexEnumeration => VertexEnumeration.Solve(game, options),
             _ => Solve(game.ToDouble(), options),
         };
     }
@@ -69,13 +63,11 @@ public static class NashSolver
         // Stream nothing during the search: a degenerate game may switch methods, and the sink must not see an
         // equilibrium twice.
         SolveOptions silent = options with { OnEquilibrium = null };
-        // Stop at the first sign of degeneracy only when the fallback can take over; otherwise finish the search so
-        // the (incomplete, degenerate) answer holds everything support enumeration can find.
-        bool fallbackAvailable = game.Rows + game.Columns <= ReferenceFallbackMaxStrategies;
-        SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: fallbackAvailable);
+        // Stop at the first sign of degeneracy: the fallback below is valid for every game.
+        SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: true);
         if (result.Degenerate && !options.CancellationToken.IsCancellationRequested)
         {
-            result = SolveDegenerate(game, exact, options, result);
+            result = SolveDegenerate(game, exact, options with { OnEquilibrium = null });
         }
 
         if (options.OnEquilibrium is { } sink)
@@ -90,53 +82,11 @@ public static class NashSolver
     }
 
     /// <summary>
-    /// THE FALLBACK for games that support enumeration found degenerate: a method valid for every game. Today the
-    /// exact reference solver (small games only); vertex enumeration replaces it when it lands — change only here.
+    /// The fallback for games that support enumeration found degenerate: exact vertex enumeration, valid for every
+    /// game, on the exact payoffs when the caller gave them. It honours the limits and the token itself.
     /// </summary>
-    private static SolveResult SolveDegenerate(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options, SolveResult supportResult)
-    {
-        if (game.Rows + game.Columns > ReferenceFallbackMaxStrategies)
-        {
-            return supportResult with
-            {
-                IncompleteReason = supportResult.IncompleteReason
-                    + $"; no method valid for degenerate games of this size is available yet (the reference fallback takes m + n <= {ReferenceFallbackMaxStrategies})",
-            };
-        }
-
-        SolveResult reference;
-        try
-        {
-            reference = exact is null ? ReferenceSolver.Solve(game, options.CancellationToken) : ReferenceSolver.Solve(exact, options.CancellationToken);
-        }
-        catch (OperationCanceledException) when (options.CancellationToken.IsCancellationRequested)
-        {
-            return supportResult with { IncompleteReason = supportResult.IncompleteReason + "; cancelled during the degenerate-game fallback" };
-        }
-
-        if (reference.Equilibria.Count <= options.MaxEquilibria)
-        {
-            return reference;
-        }
-
-        // Keep the first MaxEquilibria in the sorted order, exact ones alongside.
-        int keep = options.MaxEquilibria;
-        var cut = new Equilibrium[keep];
-        var exactCut = new ExactEquilibrium[keep];
-        for (int k = 0; k < keep; k++)
-        {
-            cut[k] = reference.Equilibria[k];
-            exactCut[k] = reference.ExactEquilibria![k];
-        }
-
-        return reference with
-        {
-            Complete = false,
-            Equilibria = cut,
-            ExactEquilibria = exactCut,
-            IncompleteReason = $"stopped at the maximum number of equilibria ({keep}); the game has {reference.Equilibria.Count} extreme equilibria",
-        };
-    }
+    private static SolveResult SolveDegenerate(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options) =>
+        exact is null ? VertexEnumeration.Solve(game, options) : VertexEnumeration.Solve(exact, options);
 
     private static SolveResult SolveTwoByTwo(BimatrixGame game, SolveOptions options)
     {

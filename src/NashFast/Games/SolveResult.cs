@@ -25,4 +25,10 @@ public sealed record SolveResult(
     /// (reference, vertex enumeration); null otherwise.
     /// </summary>
     public IReadOnlyList<ExactEquilibrium>? ExactEquilibria { get; init; }
+
+    /// <summary>
+    /// The maximal Nash subsets (convex pieces of the equilibrium set, grouped into connected components) when they
+    /// were asked for (<see cref="SolveOptions.Components"/>, vertex enumeration); null otherwise.
+    /// </summary>
+    public IReadOnlyList<NashSubset>? Components { get; init; }
 }

@@ -68,7 +68,7 @@ public class AdversarialGamesTests
         Assert.Equal(exact.Degenerate, auto.Degenerate);
         TestGames.AssertSameSet(exact.Equilibria, auto.Equilibria, MatchTolerance, name + " (auto)");
         SolverMethod expectedMethod = game.Rows == 2 && game.Columns == 2 ? SolverMethod.TwoByTwo
-            : exact.Degenerate ? SolverMethod.Reference : SolverMethod.SupportEnumeration;
+            : exact.Degenerate ? SolverMethod.VertexEnumeration : SolverMethod.SupportEnumeration;
         Assert.Equal(expectedMethod, auto.Method);
     }
 

@@ -16,13 +16,13 @@ public class NashSolverRoutingTests
     }
 
     [Fact]
-    public void Auto_OnADegenerateGame_FallsBackToTheReference_AndSaysSo()
+    public void Auto_OnADegenerateGame_FallsBackToVertexEnumeration_AndSaysSo()
     {
         BimatrixGame game = TestGames.SmallIntegers(4, 3, 62, 2);
         SolveResult exact = ReferenceSolver.Solve(game);
         Assert.True(exact.Degenerate);
         SolveResult result = NashSolver.Solve(game);
-        Assert.Equal(SolverMethod.Reference, result.Method);
+        Assert.Equal(SolverMethod.VertexEnumeration, result.Method);
         Assert.True(result.Degenerate);
         Assert.NotNull(result.ExactEquilibria);
         TestGames.AssertSameSet(exact.Equilibria, result.Equilibria, 0, "fallback");
@@ -36,7 +36,7 @@ public class NashSolverRoutingTests
         var game = new ExactBimatrixGame(2, 3, [third, third, 0, 0, 0, 1], [1, 1, 0, 0, 1, 0]);
         SolveResult result = NashSolver.Solve(game);
         SolveResult exact = ReferenceSolver.Solve(game);
-        Assert.Equal(SolverMethod.Reference, result.Method);
+        Assert.Equal(SolverMethod.VertexEnumeration, result.Method);
         Assert.Equal(exact.ExactEquilibria!.Count, result.ExactEquilibria!.Count);
         for (int k = 0; k < exact.ExactEquilibria.Count; k++)
         {
@@ -52,28 +52,29 @@ public class NashSolverRoutingTests
         BimatrixGame game = BimatrixGame.FromRowMajor(3, 4, new double[12], new double[12]);
         int calls = 0;
         SolveResult result = NashSolver.Solve(game, new SolveOptions { MaxEquilibria = 5, OnEquilibrium = _ => calls++ });
-        Assert.Equal(SolverMethod.Reference, result.Method);
+        Assert.Equal(SolverMethod.VertexEnumeration, result.Method);
         Assert.Equal(5, result.Equilibria.Count);
         Assert.Equal(5, calls);
         Assert.False(result.Complete);
     }
 
     [Fact]
-    public void Auto_AboveTheFallbackSize_ReturnsSupportEnumerationMarkedIncomplete()
+    public void Auto_OnALargeDegenerateGame_IsCompleteThroughVertexEnumeration()
     {
-        int n = 9; // m + n = 18 > ReferenceFallbackMaxStrategies
+        // The 9x9 all-zero game: every pure profile is an extreme equilibrium (81), far beyond the reference's reach.
+        int n = 9;
         BimatrixGame game = BimatrixGame.FromRowMajor(n, n, new double[n * n], new double[n * n]);
         SolveResult result = NashSolver.Solve(game);
-        Assert.Equal(SolverMethod.SupportEnumeration, result.Method);
+        Assert.Equal(SolverMethod.VertexEnumeration, result.Method);
         Assert.True(result.Degenerate);
-        Assert.False(result.Complete);
-        Assert.Contains("no method valid for degenerate games of this size", result.IncompleteReason, StringComparison.Ordinal);
+        Assert.True(result.Complete);
+        Assert.Equal(n * n, result.Equilibria.Count);
     }
 
     [Fact]
-    public void Auto_AboveTheFallbackSize_StillReportsEverythingSupportEnumerationFinds()
+    public void Auto_OnALargeDegenerateGame_FindsEverythingSupportEnumerationFinds()
     {
-        // Identity 9 with one duplicated column: degenerate, m + n = 19, so the search runs to the end.
+        // Identity 9 with one duplicated column: degenerate, m + n = 19.
         int n = 9;
         double[] a = TestGames.Identity(n).AFlat.ToArray();
         a[(0 * n) + 8] = 1; // row 0 now ties between columns 0 and 8: a pure best-response tie for the row player
@@ -81,9 +82,12 @@ public class NashSolverRoutingTests
         SolveResult auto = NashSolver.Solve(game);
         SolveResult support = NashSolver.Solve(game, new SolveOptions { Method = SolverMethod.SupportEnumeration });
         Assert.True(auto.Degenerate);
-        Assert.False(auto.Complete);
-        Assert.Equal(support.Equilibria.Count, auto.Equilibria.Count);
-        Assert.True(auto.Equilibria.Count > 1);
+        Assert.True(auto.Complete);
+        Assert.False(support.Complete);
+        foreach (Equilibrium e in support.Equilibria)
+        {
+            Assert.Contains(auto.Equilibria, x => TestGames.Distance(x, e) <= 1e-9);
+        }
     }
 
     [Fact]

@@ -1,0 +1,123 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace NashFast.Enumeration;
+
+/// <summary>
+/// The integer operations of fraction-free (Bareiss / lrs-style) pivoting, as static members so that the generic
+/// search is compiled once per number type with no virtual calls: <see cref="VertexLongArithmetic"/> (64-bit entries,
+/// 128-bit intermediates, overflow detected) and <see cref="VertexBigArithmetic"/> (<see cref="BigInteger"/>, never
+/// overflows).
+/// </summary>
+/// <typeparam name="T">The entry type of the integer tableau.</typeparam>
+internal interface IVertexArithmetic<T>
+    where T : struct
+{
+    /// <summary>Converts an input entry; false when it does not fit the type's safe range.</summary>
+    static abstract bool TryFrom(BigInteger value, out T result);
+
+    /// <summary>
+    /// The Bareiss update <c>(a·p − b·c) / d</c>, where the division is known to be exact; false on overflow.
+    /// </summary>
+    static abstract bool TryPivot(T a, T p, T b, T c, T d, out T result);
+
+    /// <summary>Sign of <c>a·b − c·d</c> (exact).</summary>
+    static abstract int CompareProducts(T a, T b, T c, T d);
+
+    /// <summary>Sign of <paramref name="a"/>.</summary>
+    static abstract int Sign(T a);
+
+    /// <summary>The value −<paramref name="a"/> (entries stay within the safe range, which is symmetric).</summary>
+    static abstract T Negate(T a);
+
+    /// <summary>The value one.</summary>
+    static abstract T One { get; }
+
+    /// <summary>The value as a <see cref="BigInteger"/>.</summary>
+    static abstract BigInteger ToBig(T a);
+}
+
+/// <summary>
+/// 64-bit entries kept within ±2^62 so that a product of two entries and the difference of two products fit a
+/// <see cref="Int128"/> without overflow; a pivot whose result leaves that range reports overflow, and the search
+/// restarts in <see cref="BigInteger"/>.
+/// </summary>
+internal readonly struct VertexLongArithmetic : IVertexArithmetic<long>
+{
+    /// <summary>Largest magnitude an entry may have.</summary>
+    public const long Limit = 1L << 62;
+
+    public static bool TryFrom(BigInteger value, out long result)
+    {
+        if (BigInteger.Abs(value) <= Limit)
+        {
+            result = (long)value;
+            return true;
+        }
+
+        result = 0;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryPivot(long a, long p, long b, long c, long d, out long result)
+    {
+        Int128 numerator = ((Int128)a * p) - ((Int128)b * c);
+        if (numerator >= long.MinValue && numerator <= long.MaxValue)
+        {
+            // The common case: the 128-bit quotient would cost a software division.
+            result = (long)numerator / d;
+        }
+        else
+        {
+            Int128 q = numerator / d;
+            if (q > Limit || q < -Limit)
+            {
+                result = 0;
+                return false;
+            }
+
+            result = (long)q;
+        }
+
+        return result <= Limit && result >= -Limit;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CompareProducts(long a, long b, long c, long d) => ((Int128)a * b).CompareTo((Int128)c * d);
+
+    public static int Sign(long a) => Math.Sign(a);
+
+    public static long Negate(long a) => -a;
+
+    public static long One => 1;
+
+    public static BigInteger ToBig(long a) => a;
+}
+
+/// <summary>Arbitrary-precision entries: the fallback after a 64-bit overflow.</summary>
+internal readonly struct VertexBigArithmetic : IVertexArithmetic<BigInteger>
+{
+    public static bool TryFrom(BigInteger value, out BigInteger result)
+    {
+        result = value;
+        return true;
+    }
+
+    public static bool TryPivot(BigInteger a, BigInteger p, BigInteger b, BigInteger c, BigInteger d, out BigInteger result)
+    {
+        BigInteger numerator = b.IsZero || c.IsZero ? a * p : (a * p) - (b * c);
+        result = d.IsOne ? numerator : BigInteger.Divide(numerator, d);
+        return true;
+    }
+
+    public static int CompareProducts(BigInteger a, BigInteger b, BigInteger c, BigInteger d) => (a * b).CompareTo(c * d);
+
+    public static int Sign(BigInteger a) => a.Sign;
+
+    public static BigInteger Negate(BigInteger a) => -a;
+
+    public static BigInteger One => BigInteger.One;
+
+    public static BigInteger ToBig(BigInteger a) => a;
+}

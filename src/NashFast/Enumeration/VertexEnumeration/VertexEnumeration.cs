@@ -1,0 +1,194 @@
+using System.Numerics;
+using NashFast.Games;
+
+namespace NashFast.Enumeration;
+
+/// <summary>
+/// Vertex enumeration: every extreme Nash equilibrium of a bimatrix game, degenerate or not, in exact integer
+/// arithmetic (lrsnash's and Gambit <c>enummixed</c>'s answer), optionally with the maximal Nash subsets.
+/// </summary>
+/// <remarks>
+/// Both best-response polytopes (see <see cref="Reference.ReferenceSolver"/> for their definition) are enumerated
+/// exactly by a lexicographic depth-first search over feasible bases with fraction-free integer pivoting (64-bit with
+/// overflow detection, restarted in <see cref="BigInteger"/> when an entry would overflow); their vertices are then
+/// paired by labels. The result equals the reference solver's: the same extreme equilibria, exactly, and the same
+/// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 the two polytopes are enumerated on
+/// two threads and degenerate matching runs over chunks in parallel; the output is sorted by
+/// <see cref="EquilibriumOrder"/> and identical for every thread count.
+/// </remarks>
+public static class VertexEnumeration
+{
+    /// <summary>The largest m + n accepted (label and basis sets are 64-bit masks).</summary>
+    public const int MaxStrategies = 64;
+
+    /// <summary>Solves a floating-point game exactly (every double is converted to the rational it denotes).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="game"/> is null.</exception>
+    /// <exception cref="ArgumentException">m + n exceeds <see cref="MaxStrategies"/>, or an option is out of range.</exception>
+    public static SolveResult Solve(BimatrixGame game, SolveOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        return Solve(ExactBimatrixGame.FromDouble(game), options);
+    }
+
+    /// <summary>
+    /// All extreme equilibria of an exact game, sorted by <see cref="EquilibriumOrder"/>, with exact strategies and
+    /// payoffs in <see cref="SolveResult.ExactEquilibria"/> and, when <see cref="SolveOptions.Components"/> is set,
+    /// the maximal Nash subsets in <see cref="SolveResult.Components"/>.
+    /// </summary>
+    /// <remarks>
+    /// Cancellation (<see cref="SolveOptions.CancellationToken"/>) and <see cref="SolveOptions.MaxEquilibria"/> do not
+    /// throw: the equilibria found so far are returned with <see cref="SolveResult.Complete"/> false. After a
+    /// cancellation <see cref="SolveResult.Degenerate"/> is true only if degeneracy was already seen.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="game"/> is null.</exception>
+    /// <exception cref="ArgumentException">m + n exceeds <see cref="MaxStrategies"/>, or an option is out of range.</exception>
+    public static SolveResult Solve(ExactBimatrixGame game, SolveOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(game);
+        options ??= SolveOptions.Default;
+        int m = game.Rows, n = game.Columns;
+        if (m + n > MaxStrategies)
+        {
+            throw new ArgumentException($"Vertex enumeration takes games with m + n <= {MaxStrategies}; this game is {m}x{n}.", nameof(game));
+        }
+
+        if (options.MaxEquilibria < 1)
+        {
+            throw new ArgumentException($"SolveOptions.MaxEquilibria must be positive; got {options.MaxEquilibria}.", nameof(options));
+        }
+
+        if (options.MaxDegreeOfParallelism < -1)
+        {
+            throw new ArgumentException($"SolveOptions.MaxDegreeOfParallelism must be -1, 0 (all cores) or positive; got {options.MaxDegreeOfParallelism}.", nameof(options));
+        }
+
+        CancellationToken token = options.CancellationToken;
+        int parallelism = options.EffectiveParallelism;
+        (BigInteger[] cp, BigInteger[] cq) = VertexPolytopes.Build(game);
+
+        // P: k = n rows, dimension m, labels already global. Q: k = m rows, dimension n, labels rotated by m.
+        VertexSet p = null!, q = null!;
+        if (parallelism > 1)
+        {
+            Task<VertexSet> qTask = Task.Factory.StartNew(() => Enumerate(cq, m, n, m, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            p = Enumerate(cp, n, m, 0, token);
+            q = qTask.GetAwaiter().GetResult();
+        }
+        else
+        {
+            p = Enumerate(cp, n, m, 0, token);
+            q = Enumerate(cq, m, n, m, token);
+        }
+
+        List<(int X, int Y)> pairs = VertexMatching.Match(p, q, m + n, parallelism, token, out bool matchCancelled);
+        string? reason = p.Truncated || q.Truncated || matchCancelled ? "cancelled" : null;
+        if (pairs.Count > options.MaxEquilibria)
+        {
+            pairs.RemoveRange(options.MaxEquilibria, pairs.Count - options.MaxEquilibria);
+            reason ??= "stopped at the maximum number of equilibria";
+        }
+
+        // Normalised vertices, computed once each (a vertex may be part of many equilibria).
+        var rowCache = new Dictionary<int, Rational[]>();
+        var colCache = new Dictionary<int, Rational[]>();
+        Rational[] RowVertex(int x) => Cached(rowCache, p, x);
+        Rational[] ColumnVertex(int y) => Cached(colCache, q, y);
+
+        var exact = new List<(ExactEquilibrium Equilibrium, int X, int Y)>(pairs.Count);
+        foreach ((int x, int y) in pairs)
+        {
+            Rational[] row = RowVertex(x);
+            Rational[] col = ColumnVertex(y);
+            var e = new ExactEquilibrium(row, col, RowPayoff(game, row, col), ColumnPayoff(game, row, col));
+            exact.Add((e, x, y));
+            options.OnEquilibrium?.Invoke(e.ToDouble());
+        }
+
+        exact.Sort((a, b) => EquilibriumOrder.Instance.Compare(a.Equilibrium, b.Equilibrium));
+        var exactList = new ExactEquilibrium[exact.Count];
+        var doubles = new Equilibrium[exact.Count];
+        var sortedPairs = new (int X, int Y)[exact.Count];
+        for (int k = 0; k < exact.Count; k++)
+        {
+            exactList[k] = exact[k].Equilibrium;
+            doubles[k] = exact[k].Equilibrium.ToDouble();
+            sortedPairs[k] = (exact[k].X, exact[k].Y);
+        }
+
+        return new SolveResult(SolverMethod.VertexEnumeration, p.Degenerate || q.Degenerate, reason is null, doubles, reason)
+        {
+            ExactEquilibria = exactList,
+            Components = options.Components ? VertexComponents.Find(sortedPairs, RowVertex, ColumnVertex) : null,
+        };
+    }
+
+    /// <summary>One polytope's vertices: 64-bit first, the whole search again in BigInteger after an overflow.</summary>
+    private static VertexSet Enumerate(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token) =>
+        VertexSearch<long, VertexLongArithmetic>.Run(constraints, k, d, labelShift, token)
+        ?? VertexSearch<BigInteger, VertexBigArithmetic>.Run(constraints, k, d, labelShift, token)!;
+
+    private static Rational[] Cached(Dictionary<int, Rational[]> cache, VertexSet set, int v)
+    {
+        if (!cache.TryGetValue(v, out Rational[]? normalised))
+        {
+            BigInteger[] z = set.Coordinates(v);
+            BigInteger sum = BigInteger.Zero;
+            foreach (BigInteger t in z)
+            {
+                sum += t;
+            }
+
+            normalised = new Rational[z.Length];
+            for (int i = 0; i < z.Length; i++)
+            {
+                normalised[i] = new Rational(z[i], sum);
+            }
+
+            cache[v] = normalised;
+        }
+
+        return normalised;
+    }
+
+    /// <summary>x is supported on best responses to y, so the payoff is (A y)_i for any i with x_i &gt; 0.</summary>
+    private static Rational RowPayoff(ExactBimatrixGame game, Rational[] row, Rational[] col)
+    {
+        int i = 0;
+        while (row[i].IsZero)
+        {
+            i++;
+        }
+
+        Rational total = Rational.Zero;
+        for (int j = 0; j < col.Length; j++)
+        {
+            if (!col[j].IsZero)
+            {
+                total += game.RowPayoff(i, j) * col[j];
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>y is supported on best responses to x, so the payoff is (xᵀB)_j for any j with y_j &gt; 0.</summary>
+    private static Rational ColumnPayoff(ExactBimatrixGame game, Rational[] row, Rational[] col)
+    {
+        int j = 0;
+        while (col[j].IsZero)
+        {
+            j++;
+        }
+
+        Rational total = Rational.Zero;
+        for (int i = 0; i < row.Length; i++)
+        {
+            if (!row[i].IsZero)
+            {
+                total += game.ColumnPayoff(i, j) * row[i];
+            }
+        }
+
+        return total;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Numerics;
+using NashFast.Games;
+
+namespace NashFast.Enumeration;
+
+/// <summary>
+/// The integral constraint matrices of the two best-response polytopes of a game, as the reference builds them:
+/// each payoff matrix shifted so its least entry is 1 and scaled by the lcm of its denominators (best responses,
+/// hence labels and equilibria, are unchanged).
+/// <code>
+///   P = { x ∈ Rᵐ : x ≥ 0, B'ᵀx ≤ 1 }   constraint rows j = 0…n−1, columns i:  CP[j, i] = B'[i, j]
+///   Q = { y ∈ Rⁿ : y ≥ 0, A'y ≤ 1 }    constraint rows i = 0…m−1, columns j:  CQ[i, j] = A'[i, j]
+/// </code>
+/// </summary>
+internal static class VertexPolytopes
+{
+    /// <summary>CP (n × m) and CQ (m × n), row-major, every entry a positive integer.</summary>
+    public static (BigInteger[] P, BigInteger[] Q) Build(ExactBimatrixGame game)
+    {
+        int m = game.Rows, n = game.Columns;
+        BigInteger[] a = PositiveIntegers(game.AFlat);
+        BigInteger[] b = PositiveIntegers(game.BFlat);
+        var p = new BigInteger[n * m];
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                p[(j * m) + i] = b[(i * n) + j];
+            }
+        }
+
+        return (p, a);
+    }
+
+    /// <summary>(M − min M + 1) · lcm(denominators), row-major.</summary>
+    private static BigInteger[] PositiveIntegers(ReadOnlySpan<Rational> flat)
+    {
+        Rational min = flat[0];
+        BigInteger lcm = BigInteger.One;
+        foreach (Rational v in flat)
+        {
+            min = Rational.Min(min, v);
+            lcm = lcm / BigInteger.GreatestCommonDivisor(lcm, v.Denominator) * v.Denominator;
+        }
+
+        var result = new BigInteger[flat.Length];
+        var scale = new Rational(lcm);
+        for (int k = 0; k < flat.Length; k++)
+        {
+            result[k] = ((flat[k] - min + Rational.One) * scale).Numerator;
+        }
+
+        return result;
+    }
+}
