@@ -1,20 +1,23 @@
-using NashFast.Games;
-using NashFast.Reference;
+using System.CommandLine;
+using NashFast.Cli.Commands;
 
-// Placeholder entry point until the command set lands: `nashfast demo` solves the classic games.
-var games = new (string Name, double[,] A, double[,] B)[]
+namespace NashFast.Cli;
+
+/// <summary>The <c>nashfast</c> entry point: builds the command tree and runs it.</summary>
+internal static class Program
 {
-    ("Matching pennies", new double[,] { { 1, -1 }, { -1, 1 } }, new double[,] { { -1, 1 }, { 1, -1 } }),
-    ("Battle of the sexes", new double[,] { { 3, 0 }, { 0, 2 } }, new double[,] { { 2, 0 }, { 0, 3 } }),
-    ("Chicken", new double[,] { { 0, -1 }, { 1, -5 } }, new double[,] { { 0, 1 }, { -1, -5 } }),
-    ("Prisoner's dilemma", new double[,] { { -1, -3 }, { 0, -2 } }, new double[,] { { -1, 0 }, { -3, -2 } }),
-};
-foreach (var (name, a, b) in games)
-{
-    SolveResult r = ReferenceSolver.Solve(new BimatrixGame(a, b));
-    Console.WriteLine($"{name}: {r.Equilibria.Count} equilibria");
-    foreach (Equilibrium e in r.Equilibria)
+    /// <summary>The root command; each subcommand lives in its own file under <c>Commands/</c>.</summary>
+    public static RootCommand CreateRootCommand()
     {
-        Console.WriteLine($"  row {string.Join(" ", e.Row)}  col {string.Join(" ", e.Column)}  payoffs {e.RowPayoff} {e.ColumnPayoff}");
+        var root = new RootCommand("nashfast: Nash equilibria of two-player (bimatrix) games, fast and exact-checked.");
+
+        // One line per command.
+        root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(Solve2x2Command.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+
+        return root;
     }
+
+    public static int Main(string[] args) => CliRunner.Run(CreateRootCommand(), args, Console.Out, Console.Error);
 }
