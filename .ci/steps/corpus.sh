@@ -5,6 +5,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 corpus=${NASHFAST_CORPUS:-../shared/corpus}
+# A git worktree sits one level deeper (wt/NAME next to shared/).
+[ -z "${NASHFAST_CORPUS:-}" ] && [ ! -d "$corpus" ] && [ -d ../../shared/corpus ] && corpus=../../shared/corpus
 exe=src/NashFast.Cli/bin/Release/net10.0/nashfast
 # Generous: until faster solvers land, auto uses the exact reference, which is slow on the 8x8 and 10x10 games.
 timeout=${NASHFAST_CORPUS_TIMEOUT:-600}

@@ -35,6 +35,11 @@ public static class JsonGameReader
     /// <exception cref="GameFormatException">The input is not a valid JSON game.</exception>
     public static GameFile Read(ReadOnlySpan<byte> utf8Json, string? fileName = null)
     {
+        if (utf8Json.IndexOfAnyExcept(" \t\r\n"u8) < 0 || (utf8Json.Length == 3 && utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])))
+        {
+            throw new GameFormatException(fileName, 1, 1, "expected a JSON object {\"A\": [[…]], \"B\": [[…]]}, found nothing (the file is empty)");
+        }
+
         var context = new Context(utf8Json, fileName);
         try
         {
