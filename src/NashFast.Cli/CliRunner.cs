@@ -8,7 +8,7 @@ namespace NashFast.Cli;
 /// </summary>
 internal static class CliRunner
 {
-    public static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    public static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -29,6 +29,6 @@ internal static class CliRunner
             // A cancelled solve prints what it found and returns; give it time to do so.
             ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
         };
-        return parse.InvokeAsync(configuration).GetAwaiter().GetResult();
+        return parse.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
     }
 }

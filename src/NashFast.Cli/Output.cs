@@ -11,13 +11,20 @@ internal static class Output
     public static IAnsiConsole Console(TextWriter writer)
     {
         bool terminal = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
+        if (!terminal)
+        {
+            // Redirected output has no width; wide enough that tables of up to ~10 strategies do not wrap.
+            console.Profile.Width = 240;
+        }
+
+        return console;
     }
 
     /// <summary>A probability or payoff for people: exact fractions as they are, doubles to 10 significant digits.</summary>

@@ -102,12 +102,12 @@ internal static class SolveCommand
         int status = ExitCodes.Success;
         foreach (string file in files)
         {
+            status = ExitCodes.Worst(status, SolveOne(file, settings, output, error, cancellationToken));
             if (cancellationToken.IsCancellationRequested)
             {
+                // The game being solved printed what was found; the rest are not started.
                 return ExitCodes.Worst(status, ExitCodes.Incomplete);
             }
-
-            status = ExitCodes.Worst(status, SolveOne(file, settings, output, error, cancellationToken));
         }
 
         return status;
