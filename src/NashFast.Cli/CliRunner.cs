@@ -26,8 +26,8 @@ internal static class CliRunner
         {
             Output = output,
             Error = error,
-            // A cancelled solve prints what it found and returns; give it time to do so.
-            ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            // Ctrl+C is handled by the caller's token (Program.Main), so that a cancelled command can print what it found.
+            ProcessTerminationTimeout = null,
         };
         return parse.InvokeAsync(configuration, cancellationToken).GetAwaiter().GetResult();
     }

@@ -19,5 +19,19 @@ internal static class Program
         return root;
     }
 
-    public static int Main(string[] args) => CliRunner.Run(CreateRootCommand(), args, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        // Ctrl+C cancels the running command, which prints what it has found and exits with 3; a second Ctrl+C ends
+        // the process at once.
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            if (!cancel.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            }
+        };
+        return CliRunner.Run(CreateRootCommand(), args, Console.Out, Console.Error, cancel.Token);
+    }
 }
