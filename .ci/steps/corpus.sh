@@ -9,7 +9,7 @@ corpus=${NASHFAST_CORPUS:-../shared/corpus}
 [ -z "${NASHFAST_CORPUS:-}" ] && [ ! -d "$corpus" ] && [ -d ../../shared/corpus ] && corpus=../../shared/corpus
 exe=src/NashFast.Cli/bin/Release/net10.0/nashfast
 # Generous: until faster solvers land, auto uses the exact reference, which is slow on the 8x8 and 10x10 games.
-timeout=${NASHFAST_CORPUS_TIMEOUT:-600}
+timeout=${NASHFAST_CORPUS_TIMEOUT:-900}
 
 if [ ! -x "$exe" ]; then echo "missing $exe (build Release first)"; echo "0 passed, 1 failed"; exit 1; fi
 if [ ! -f "$corpus/check.py" ]; then echo "missing $corpus/check.py"; echo "0 passed, 1 failed"; exit 1; fi

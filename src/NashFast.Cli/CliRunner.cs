@@ -8,7 +8,7 @@ namespace NashFast.Cli;
 /// </summary>
 internal static class CliRunner
 {
-    public static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static int Run(Command root, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ParseResult parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using NashFast.Cli.Commands;
 
 namespace NashFast.Cli;
@@ -7,9 +8,14 @@ namespace NashFast.Cli;
 internal static class Program
 {
     /// <summary>The root command; each subcommand lives in its own file under <c>Commands/</c>.</summary>
-    public static RootCommand CreateRootCommand()
+    public static Command CreateRootCommand()
     {
-        var root = new RootCommand("nashfast: Nash equilibria of two-player (bimatrix) games, fast and exact-checked.");
+        // A plain command named "nashfast" rather than RootCommand, whose name would be the assembly's (NashFast.Cli).
+        var root = new Command("nashfast", "nashfast: Nash equilibria of two-player (bimatrix) games, fast and exact-checked.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
 
         // One line per command.
         root.Subcommands.Add(SolveCommand.Create());
