@@ -126,6 +126,26 @@ public sealed class CliTests : IDisposable
     }
 
     [Theory]
+    [InlineData("empty", "", "1:1: expected the header 'NFG'")]
+    [InlineData("truncated", "NFG 1 R \"t\" { \"a\" \"b\" } { 2", "1:28: expected the column player's number of strategies")]
+    [InlineData("count", "NFG 1 R \"t\" { \"a\" \"b\" } { 1 2 } 1 2 3", "1:38: expected payoff 4 of 4")]
+    [InlineData("token", "NFG 1 R \"t\" { \"a\" \"b\" } { 1 1 } 1 two", "1:35: expected a payoff (an integer, decimal or fraction like 3/2), found 'two'")]
+    [InlineData("nan", "NFG 1 R \"t\" { \"a\" \"b\" } { 1 1 } 1 nan", "1:35: expected a payoff (an integer, decimal or fraction like 3/2), found 'nan'; NaN and infinite payoffs are not allowed")]
+    [InlineData("third", "NFG 1 R \"t\" { \"a\" \"b\" \"c\" } { 1 1 1 } 1 1 1", "1:13: this game has 3 players; only two-player games can be read")]
+    [InlineData("huge", "NFG 1 R \"t\" { \"a\" \"b\" } { 1000000 1000000 }", "1:25: a 1000000x1000000 game has more than 67108864 payoffs per player; refused")]
+    [InlineData("binary", "\u0001\u0002\u0003", "1:1: unexpected character U+0001 (is this a binary file?)")]
+    public void BadGameFiles_Exit2_WithOneLineNamingFileLineColumnAndProblem(string name, string content, string message)
+    {
+        string file = Write(name + ".nfg", content);
+        var (exit, stdout, stderr) = Run("solve", file, "--format", "json");
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        string line = stderr.TrimEnd('\n', '\r');
+        Assert.DoesNotContain('\n', line);
+        Assert.StartsWith($"{file}:{message}", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("solve", "missing-file.nfg")]
     [InlineData("solve", "x.nfg", "--method", "simplex")]
     [InlineData("solve", "x.nfg", "--format", "xml")]
