@@ -82,7 +82,10 @@ internal static class Solve2x2Command
             TextWriter writer;
             try
             {
-                writer = outputPath == "-" ? stdout : new StreamWriter(outputPath, append: false, new UTF8Encoding(false), 1 << 16);
+                // Console.Out flushes on every write: millions of rows need a buffered writer over the raw stream.
+                writer = outputPath != "-" ? new StreamWriter(outputPath, append: false, new UTF8Encoding(false), 1 << 16)
+                       : ReferenceEquals(stdout, Console.Out) ? new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16)
+                       : stdout;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
