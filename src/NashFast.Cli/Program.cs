@@ -1,20 +1,43 @@
-using NashFast.Games;
-using NashFast.Reference;
+using System.CommandLine;
+using System.CommandLine.Help;
+using NashFast.Cli.Commands;
 
-// Placeholder entry point until the command set lands: `nashfast demo` solves the classic games.
-var games = new (string Name, double[,] A, double[,] B)[]
+namespace NashFast.Cli;
+
+/// <summary>The <c>nashfast</c> entry point: builds the command tree and runs it.</summary>
+internal static class Program
 {
-    ("Matching pennies", new double[,] { { 1, -1 }, { -1, 1 } }, new double[,] { { -1, 1 }, { 1, -1 } }),
-    ("Battle of the sexes", new double[,] { { 3, 0 }, { 0, 2 } }, new double[,] { { 2, 0 }, { 0, 3 } }),
-    ("Chicken", new double[,] { { 0, -1 }, { 1, -5 } }, new double[,] { { 0, 1 }, { -1, -5 } }),
-    ("Prisoner's dilemma", new double[,] { { -1, -3 }, { 0, -2 } }, new double[,] { { -1, 0 }, { -3, -2 } }),
-};
-foreach (var (name, a, b) in games)
-{
-    SolveResult r = ReferenceSolver.Solve(new BimatrixGame(a, b));
-    Console.WriteLine($"{name}: {r.Equilibria.Count} equilibria");
-    foreach (Equilibrium e in r.Equilibria)
+    /// <summary>The root command; each subcommand lives in its own file under <c>Commands/</c>.</summary>
+    public static Command CreateRootCommand()
     {
-        Console.WriteLine($"  row {string.Join(" ", e.Row)}  col {string.Join(" ", e.Column)}  payoffs {e.RowPayoff} {e.ColumnPayoff}");
+        // A plain command named "nashfast" rather than RootCommand, whose name would be the assembly's (NashFast.Cli).
+        var root = new Command("nashfast", "nashfast: Nash equilibria of two-player (bimatrix) games, fast and exact-checked.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
+
+        // One line per command.
+        root.Subcommands.Add(SolveCommand.Create());
+        root.Subcommands.Add(Solve2x2Command.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+
+        return root;
+    }
+
+    public static int Main(string[] args)
+    {
+        // Ctrl+C cancels the running command, which prints what it has found and exits with 3; a second Ctrl+C ends
+        // the process at once.
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            if (!cancel.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                cancel.Cancel();
+            }
+        };
+        return CliRunner.Run(CreateRootCommand(), args, Console.Out, Console.Error, cancel.Token);
     }
 }

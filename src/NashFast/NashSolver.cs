@@ -11,9 +11,13 @@ namespace NashFast;
 /// <see cref="SolveResult.Method"/>.
 /// </summary>
 /// <remarks>
-/// <c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games); any other game to support
-/// enumeration, which stops at the first sign of degeneracy; a degenerate game then goes to exact vertex enumeration,
-/// which is valid for every game (<c>SolveDegenerate</c>). With <c>auto</c>, <see cref="SolveOptions.OnEquilibrium"/>
+/// <c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games). A game with small integral
+/// (or small-denominator) payoffs — the games where ties and degeneracy actually occur — goes to exact vertex
+/// enumeration when its pivots provably fit in 64-bit integers (<see cref="SmallExactPivotBits"/>): exact answer,
+/// exact degenerate flag, fast. Any other game goes to support enumeration, which stops at the first sign of
+/// degeneracy; a degenerate game then goes to exact vertex enumeration, valid for every game
+/// (<c>SolveDegenerate</c>). For games on the support-enumeration route, <c>Degenerate = false</c> means no sign
+/// of degeneracy was seen (generic real-valued games are nondegenerate with probability one). With <c>auto</c>, <see cref="SolveOptions.OnEquilibrium"/>
 /// is called once the method is settled (after the search), so it never sees an equilibrium twice.
 /// </remarks>
 public static class NashSolver
@@ -53,11 +57,23 @@ public static class NashSolver
         };
     }
 
+    /// <summary>
+    /// <c>auto</c> uses exact vertex enumeration directly when the Hadamard bound on its pivots is at most this many
+    /// bits (so it never leaves 64-bit arithmetic); e.g. payoffs 0..1000 up to 4×4, payoffs 0..3 up to 11×11.
+    /// </summary>
+    public const int SmallExactPivotBits = 62;
+
     private static SolveResult SolveAuto(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options)
     {
         if (game.Rows == 2 && game.Columns == 2)
         {
             return SolveTwoByTwo(game, options);
+        }
+
+        exact ??= ExactBimatrixGame.FromDouble(game);
+        if (VertexPolytopes.PivotBitsBound(exact) <= SmallExactPivotBits)
+        {
+            return VertexEnumeration.Solve(exact, options);
         }
 
         // Stream nothing during the search: a degenerate game may switch methods, and the sink must not see an
@@ -67,7 +83,7 @@ public static class NashSolver
         SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: true);
         if (result.Degenerate && !options.CancellationToken.IsCancellationRequested)
         {
-            result = SolveDegenerate(game, exact, options with { OnEquilibrium = null });
+            result = SolveDegenerate(exact, options with { OnEquilibrium = null });
         }
 
         if (options.OnEquilibrium is { } sink)
@@ -85,8 +101,8 @@ public static class NashSolver
     /// The fallback for games that support enumeration found degenerate: exact vertex enumeration, valid for every
     /// game, on the exact payoffs when the caller gave them. It honours the limits and the token itself.
     /// </summary>
-    private static SolveResult SolveDegenerate(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options) =>
-        exact is null ? VertexEnumeration.Solve(game, options) : VertexEnumeration.Solve(exact, options);
+    private static SolveResult SolveDegenerate(ExactBimatrixGame exact, SolveOptions options) =>
+        VertexEnumeration.Solve(exact, options);
 
     private static SolveResult SolveTwoByTwo(BimatrixGame game, SolveOptions options)
     {

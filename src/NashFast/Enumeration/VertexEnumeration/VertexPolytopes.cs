@@ -32,6 +32,29 @@ internal static class VertexPolytopes
         return (p, a);
     }
 
+    /// <summary>
+    /// An upper bound, in bits, on every entry the fraction-free pivots can produce: Hadamard's bound on the largest
+    /// minor of the integral constraint matrices, <c>d · (b + ½·log₂ d)</c> with <c>d = max(m, n)</c> and <c>b</c> the
+    /// largest entry's bit length. At most 62 means the search never leaves 64-bit arithmetic.
+    /// </summary>
+    public static double PivotBitsBound(ExactBimatrixGame game)
+    {
+        (BigInteger[] p, BigInteger[] q) = Build(game);
+        long bits = 0;
+        foreach (BigInteger v in p)
+        {
+            bits = Math.Max(bits, v.GetBitLength());
+        }
+
+        foreach (BigInteger v in q)
+        {
+            bits = Math.Max(bits, v.GetBitLength());
+        }
+
+        int d = Math.Max(game.Rows, game.Columns) + 1; // + 1: the right-hand side column takes part in the minors
+        return d * (bits + (0.5 * Math.Log2(d)));
+    }
+
     /// <summary>(M − min M + 1) · lcm(denominators), row-major.</summary>
     private static BigInteger[] PositiveIntegers(ReadOnlySpan<Rational> flat)
     {

@@ -1,0 +1,230 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using NashFast.Games;
+using NashFast.IO;
+using Spectre.Console;
+
+namespace NashFast.Cli.Commands;
+
+/// <summary>
+/// <c>nashfast solve FILE…|- [--method M] [--exact] [--format text|json] [--threads N] [--max-equilibria K]</c>:
+/// reads each game (<c>.nfg</c> or <c>.json</c>; <c>-</c> is standard input), solves it with
+/// <see cref="NashSolver"/> and prints a table (text) or one JSON object per game (JSON Lines).
+/// </summary>
+internal static class SolveCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Game files (.nfg or .json); '-' reads one game from standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var method = new Option<string>("--method", "-m")
+        {
+            Description = "auto, pure, support, vertex, reference, 2x2, … (auto picks per game and reports its choice).",
+            DefaultValueFactory = _ => "auto",
+        };
+        method.Validators.Add(r =>
+        {
+            string? text = r.GetValueOrDefault<string>();
+            if (!SolverMethodNames.TryParse(text, out _))
+            {
+                r.AddError($"Unknown method '{text}'; expected auto, pure, support, vertex, reference or 2x2.");
+            }
+        });
+        var exact = new Option<bool>("--exact")
+        {
+            Description = "Exact rational arithmetic: probabilities and payoffs printed as fractions (\"1/3\").",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "Output format: text (a table per game) or json (one JSON object per game and line).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var threads = new Option<int>("--threads", "-t")
+        {
+            Description = "Worker threads per game (0 = all cores).",
+            DefaultValueFactory = _ => 1,
+        };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--threads must be 0 (all cores) or a positive number.");
+            }
+        });
+        var maxEquilibria = new Option<int?>("--max-equilibria")
+        {
+            Description = "Stop after K equilibria per game (the result is then marked incomplete, exit code 3).",
+        };
+        maxEquilibria.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+            {
+                r.AddError("--max-equilibria must be a positive number.");
+            }
+        });
+
+        var command = new Command("solve", "Solve games from .nfg or .json files: all (extreme) Nash equilibria.")
+        {
+            files, method, exact, format, threads, maxEquilibria,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            // Validated above, so the name parses.
+            SolverMethod requested = SolverMethodNames.TryParse(parse.GetValue(method), out SolverMethod m) ? m : SolverMethod.Auto;
+            var settings = new Settings(
+                ChooseMethod(requested, parse.GetValue(exact)),
+                parse.GetValue(exact),
+                parse.GetValue(format) == "json",
+                parse.GetValue(threads),
+                parse.GetValue(maxEquilibria) ?? int.MaxValue);
+            TextWriter output = parse.InvocationConfiguration.Output;
+            TextWriter error = parse.InvocationConfiguration.Error;
+            return Task.FromResult(Run(parse.GetValue(files) ?? [], settings, output, error, cancellationToken));
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The one place where <c>--exact</c> picks the method: <c>auto</c> becomes exact vertex enumeration (valid for
+    /// every game, exact rational output); an explicit method is kept, and must then compute exact equilibria itself.
+    /// </summary>
+    public static SolverMethod ChooseMethod(SolverMethod requested, bool exact) =>
+        exact && requested == SolverMethod.Auto ? SolverMethod.VertexEnumeration : requested;
+
+    private static int Run(string[] files, Settings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        int status = ExitCodes.Success;
+        foreach (string file in files)
+        {
+            status = ExitCodes.Worst(status, SolveOne(file, settings, output, error, cancellationToken));
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The game being solved printed what was found; the rest are not started.
+                return ExitCodes.Worst(status, ExitCodes.Incomplete);
+            }
+        }
+
+        return status;
+    }
+
+    private static int SolveOne(string file, Settings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        GameFile game;
+        try
+        {
+            game = file == "-" ? GameReader.Read(Console.OpenStandardInput(), "-") : GameReader.ReadFile(file);
+        }
+        catch (GameFormatException e)
+        {
+            error.WriteLine(e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"{file}: cannot read the file: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        // Equilibria as they are found, so that a cancelled solve can still print them.
+        var found = new List<Equilibrium>();
+        var options = new SolveOptions
+        {
+            Method = settings.Method,
+            MaxEquilibria = settings.MaxEquilibria,
+            MaxDegreeOfParallelism = settings.Threads,
+            CancellationToken = cancellationToken,
+            OnEquilibrium = e =>
+            {
+                lock (found)
+                {
+                    found.Add(e);
+                }
+            },
+        };
+
+        SolveResult result;
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            result = NashSolver.Solve(game.Exact, options);
+            stopwatch.Stop();
+        }
+        catch (OperationCanceledException)
+        {
+            stopwatch.Stop();
+            found.Sort(EquilibriumOrder.Instance);
+            result = new SolveResult(settings.Method, false, false, found, "cancelled");
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            error.WriteLine($"{file}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        if (settings.Exact && result.Complete && result.ExactEquilibria is null)
+        {
+            error.WriteLine($"{file}: method '{result.Method.ToName()}' does not compute exact equilibria; with --exact use --method auto or reference.");
+            return ExitCodes.BadInput;
+        }
+
+        double elapsedMs = stopwatch.Elapsed.TotalMilliseconds;
+        if (settings.Json)
+        {
+            PrintJson(file, game, result, elapsedMs, settings.Exact, output);
+        }
+        else
+        {
+            PrintTable(file, game, result, elapsedMs, settings.Exact, output);
+        }
+
+        return result.Complete ? ExitCodes.Success : ExitCodes.Incomplete;
+    }
+
+    private static void PrintJson(string file, GameFile game, SolveResult result, double elapsedMs, bool exact, TextWriter output)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            SolveResultJsonWriter.Write(writer, file, game.Exact.Rows, game.Exact.Columns, result, elapsedMs, exact);
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        output.Flush();
+    }
+
+    private static void PrintTable(string file, GameFile game, SolveResult result, double elapsedMs, bool exact, TextWriter output)
+    {
+        IAnsiConsole console = Output.Console(output);
+        string title = game.Title.Length > 0 ? $" \"{game.Title}\"" : string.Empty;
+        console.WriteLine($"{file}{title}: {game.Exact.Rows}x{game.Exact.Columns}, method {result.Method.ToName()}, " +
+                          $"{(result.Degenerate ? "degenerate" : "nondegenerate")}, {result.Equilibria.Count} equilibria" +
+                          $"{(result.Complete ? string.Empty : $" (INCOMPLETE: {result.IncompleteReason})")}, {elapsedMs:0.###} ms");
+        var table = new Table().AddColumns("#", $"{Markup.Escape(game.PlayerNames[0])} (rows)", $"{Markup.Escape(game.PlayerNames[1])} (columns)", "payoffs");
+        if (exact && result.ExactEquilibria is { } exactEquilibria)
+        {
+            for (int k = 0; k < exactEquilibria.Count; k++)
+            {
+                ExactEquilibrium e = exactEquilibria[k];
+                table.AddRow((k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Output.Vector(e.Row), Output.Vector(e.Column), $"{e.RowPayoff}, {e.ColumnPayoff}");
+            }
+        }
+        else
+        {
+            for (int k = 0; k < result.Equilibria.Count; k++)
+            {
+                Equilibrium e = result.Equilibria[k];
+                table.AddRow((k + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Output.Vector(e.Row), Output.Vector(e.Column), $"{Output.Number(e.RowPayoff)}, {Output.Number(e.ColumnPayoff)}");
+            }
+        }
+
+        console.Write(table);
+        output.Flush();
+    }
+
+    private sealed record Settings(SolverMethod Method, bool Exact, bool Json, int Threads, int MaxEquilibria);
+}
