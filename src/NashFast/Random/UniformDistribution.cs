@@ -1,0 +1,55 @@
+namespace NashFast.Random;
+
+/// <summary>
+/// Independent uniform payoffs in [0, 1) with 53 random bits each (<see cref="PhiloxStream.NextDouble"/>), drawn in the
+/// order A row-major, then B row-major, from the game's own stream.
+/// </summary>
+public sealed class UniformDistribution : IGameDistribution
+{
+    /// <summary>The shared instance.</summary>
+    public static UniformDistribution Instance { get; } = new();
+
+    /// <inheritdoc />
+    public string Name => "uniform";
+
+    /// <inheritdoc />
+    public void Fill(ulong seed, long gameIndex, Span<double> a, Span<double> b)
+    {
+        GameDistributions.CheckLengths(a, b);
+        var s = new PhiloxStream(seed, (ulong)gameIndex);
+        for (int k = 0; k < a.Length; k++)
+        {
+            a[k] = s.NextDouble();
+        }
+
+        for (int k = 0; k < b.Length; k++)
+        {
+            b[k] = s.NextDouble();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination)
+    {
+        // Block j of game g holds payoffs 2j and 2j + 1 (a00 a01 | a10 a11 | b00 b01 | b10 b11): the same numbers
+        // PhiloxStream would give, without its per-word bookkeeping.
+        uint k0 = (uint)seed, k1 = (uint)(seed >> 32);
+        for (int i = 0; i < destination.Length; i++)
+        {
+            ulong g = (ulong)(firstGame + i);
+            uint g0 = (uint)g, g1 = (uint)(g >> 32);
+            Philox4x32.Block(0, g0, g1, 0, k0, k1, out uint w0, out uint w1, out uint w2, out uint w3);
+            destination.A00[i] = PhiloxStream.ToUnitDouble(((ulong)w0 << 32) | w1);
+            destination.A01[i] = PhiloxStream.ToUnitDouble(((ulong)w2 << 32) | w3);
+            Philox4x32.Block(1, g0, g1, 0, k0, k1, out w0, out w1, out w2, out w3);
+            destination.A10[i] = PhiloxStream.ToUnitDouble(((ulong)w0 << 32) | w1);
+            destination.A11[i] = PhiloxStream.ToUnitDouble(((ulong)w2 << 32) | w3);
+            Philox4x32.Block(2, g0, g1, 0, k0, k1, out w0, out w1, out w2, out w3);
+            destination.B00[i] = PhiloxStream.ToUnitDouble(((ulong)w0 << 32) | w1);
+            destination.B01[i] = PhiloxStream.ToUnitDouble(((ulong)w2 << 32) | w3);
+            Philox4x32.Block(3, g0, g1, 0, k0, k1, out w0, out w1, out w2, out w3);
+            destination.B10[i] = PhiloxStream.ToUnitDouble(((ulong)w0 << 32) | w1);
+            destination.B11[i] = PhiloxStream.ToUnitDouble(((ulong)w2 << 32) | w3);
+        }
+    }
+}
