@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace NashFast.Random;
 
 /// <summary>
@@ -34,7 +36,30 @@ public sealed class UniformDistribution : IGameDistribution
         // Block j of game g holds payoffs 2j and 2j + 1 (a00 a01 | a10 a11 | b00 b01 | b10 b11): the same numbers
         // PhiloxStream would give, without its per-word bookkeeping.
         uint k0 = (uint)seed, k1 = (uint)(seed >> 32);
-        for (int i = 0; i < destination.Length; i++)
+        int i = 0;
+        if (PhiloxVector.IsSupported)
+        {
+            Vector256<ulong> lane = Vector256.Create(0UL, 1, 2, 3);
+            for (; i + 4 <= destination.Length; i += 4)
+            {
+                Vector256<ulong> g = Vector256.Create((ulong)(firstGame + i)) + lane;
+                Vector256<ulong> lo = g & Vector256.Create(0xFFFFFFFFUL), hi = g >>> 32;
+                PhiloxVector.Block(0, lo, hi, k0, k1, out Vector256<ulong> w0, out Vector256<ulong> w1, out Vector256<ulong> w2, out Vector256<ulong> w3);
+                PhiloxVector.ToUnitDouble(w0, w1).StoreUnsafe(ref destination.A00[i]);
+                PhiloxVector.ToUnitDouble(w2, w3).StoreUnsafe(ref destination.A01[i]);
+                PhiloxVector.Block(1, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+                PhiloxVector.ToUnitDouble(w0, w1).StoreUnsafe(ref destination.A10[i]);
+                PhiloxVector.ToUnitDouble(w2, w3).StoreUnsafe(ref destination.A11[i]);
+                PhiloxVector.Block(2, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+                PhiloxVector.ToUnitDouble(w0, w1).StoreUnsafe(ref destination.B00[i]);
+                PhiloxVector.ToUnitDouble(w2, w3).StoreUnsafe(ref destination.B01[i]);
+                PhiloxVector.Block(3, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+                PhiloxVector.ToUnitDouble(w0, w1).StoreUnsafe(ref destination.B10[i]);
+                PhiloxVector.ToUnitDouble(w2, w3).StoreUnsafe(ref destination.B11[i]);
+            }
+        }
+
+        for (; i < destination.Length; i++)
         {
             ulong g = (ulong)(firstGame + i);
             uint g0 = (uint)g, g1 = (uint)(g >> 32);
