@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using NashFast.Random;
 
 namespace NashFast.Tests.Random;
