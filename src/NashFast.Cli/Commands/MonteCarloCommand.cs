@@ -27,12 +27,14 @@ internal static class MonteCarloCommand
         format.AcceptOnlyFromAmong("text", "json");
         var bins = new Option<int>("--bins") { Description = "Bins of the p and q histograms over [0, 1].", DefaultValueFactory = _ => MonteCarloOptions.DefaultBins };
         var output = new Option<string?>("--out", "-o") { Description = "Also write the JSON summary to this file." };
+        var plot = new Option<string?>("--plot") { Description = "Write PNG histograms (ScottPlot): FILE.png (number of equilibria) and FILE-pq.png (p and q)." };
+        var perGame = new Option<string?>("--per-game") { Description = "Write one row per game of this shard to a Parquet file (a second pass over the same games)." };
 
         var command = new Command("montecarlo", "Monte Carlo study over random games: equilibrium counts, pure equilibria, mixing probabilities.")
         {
-            shape, games, dist, seed, method, threads, shard, format, bins, output,
+            shape, games, dist, seed, method, threads, shard, format, bins, output, plot, perGame,
         };
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             string? error = null;
             if (!ShapeParser.TryParse(parse.GetValue(shape), out int rows, out int columns))
@@ -72,7 +74,7 @@ internal static class MonteCarloCommand
             if (error is not null)
             {
                 Console.Error.WriteLine("nashfast montecarlo: " + error);
-                return Task.FromResult(MonteCarloExitCodes.BadInput);
+                return MonteCarloExitCodes.BadInput;
             }
 
             var options = new MonteCarloOptions
@@ -88,7 +90,7 @@ internal static class MonteCarloCommand
             catch (NotSupportedException ex)
             {
                 Console.Error.WriteLine($"nashfast montecarlo: {ex.Message}");
-                return Task.FromResult(MonteCarloExitCodes.BadInput);
+                return MonteCarloExitCodes.BadInput;
             }
 
             string? path = parse.GetValue(output);
@@ -96,10 +98,45 @@ internal static class MonteCarloCommand
             if (path is not null && SummaryPrinter.WriteJson(summary, path) is string writeError)
             {
                 Console.Error.WriteLine("nashfast montecarlo: " + writeError);
-                return Task.FromResult(MonteCarloExitCodes.BadInput);
+                return MonteCarloExitCodes.BadInput;
             }
 
-            return Task.FromResult(summary.Cancelled ? MonteCarloExitCodes.Cancelled : MonteCarloExitCodes.Ok);
+            if (parse.GetValue(plot) is string png)
+            {
+                try
+                {
+                    foreach (string file in HistogramPlot.Write(summary, png))
+                    {
+                        Console.Error.WriteLine("montecarlo: wrote " + file);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TypeInitializationException or DllNotFoundException)
+                {
+                    Console.Error.WriteLine($"nashfast montecarlo: cannot write the plot '{png}': {ex.Message}");
+                    return MonteCarloExitCodes.BadInput;
+                }
+            }
+
+            if (parse.GetValue(perGame) is string parquet && !summary.Cancelled)
+            {
+                try
+                {
+                    GameRange r = sh.Range(n);
+                    await PerGameParquet.WriteAsync(parquet, distribution!, options.Seed, r.Start, r.End, rows, columns, m, cancellationToken).ConfigureAwait(false);
+                    Console.Error.WriteLine("montecarlo: wrote " + parquet);
+                }
+                catch (OperationCanceledException)
+                {
+                    return MonteCarloExitCodes.Cancelled;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+                {
+                    Console.Error.WriteLine($"nashfast montecarlo: cannot write '{parquet}': {ex.Message}");
+                    return MonteCarloExitCodes.BadInput;
+                }
+            }
+
+            return summary.Cancelled ? MonteCarloExitCodes.Cancelled : MonteCarloExitCodes.Ok;
         });
         return command;
     }
