@@ -4,7 +4,7 @@ namespace NashFast.Benchmarks;
 
 /// <summary>
 /// The seeded games of the vertex-enumeration benchmarks. Game <c>g</c> of size <c>n</c> uses
-/// <c>new Random(1000 · n + g)</c> (for the integer kind <c>new Random(500000 + 1000 · n + g)</c>) and draws A then B,
+/// <c>new System.Random(1000 · n + g)</c> (for the integer kind <c>new System.Random(500000 + 1000 · n + g)</c>) and draws A then B,
 /// row-major: uniform doubles from <c>NextDouble()</c>, or integers from <c>Next(4)</c> (0..3, highly degenerate).
 /// <c>VertexData/README.md</c> says how the stored lrsnash answers for these games were produced.
 /// </summary>
@@ -14,7 +14,7 @@ public static class VertexBenchGames
     public static BimatrixGame Create(string kind, int n, int index)
     {
         bool integers = kind == "int0to3";
-        var rng = new Random((integers ? 500_000 : 0) + (1000 * n) + index);
+        var rng = new System.Random((integers ? 500_000 : 0) + (1000 * n) + index);
         var a = new double[n * n];
         var b = new double[n * n];
         for (int k = 0; k < a.Length; k++)

@@ -21,6 +21,9 @@ internal static class Program
         root.Subcommands.Add(SolveCommand.Create());
         root.Subcommands.Add(Solve2x2Command.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(MonteCarloCommand.Create());
+        root.Subcommands.Add(MergeCommand.Create());
+        root.Subcommands.Add(RandomCommand.Create());
 
         return root;
     }

@@ -211,7 +211,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void Solve2x2_ManyGames_SameOutputForAnyThreadCountAndChunkSize()
     {
-        var random = new Random(3);
+        var random = new System.Random(3);
         var csv = new System.Text.StringBuilder();
         for (int k = 0; k < 20_000; k++)
         {

@@ -188,7 +188,7 @@ public class AdversarialGamesTests
     /// <summary>Rock-paper-scissors-lizard-spock (each strategy beats two, loses to two), plus seeded noise.</summary>
     private static BimatrixGame Rpsls(double noise, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new System.Random(seed);
         var a = new double[25];
         for (int i = 0; i < 5; i++)
         {

@@ -1,9 +1,11 @@
+using NashFast.Tests.Infrastructure;
 using System.Diagnostics;
 using NashFast.Enumeration;
 using NashFast.Games;
 
 namespace NashFast.Tests.Enumeration;
 
+[Collection(TimingCollection.Name)]
 public class SupportEnumerationRunTests
 {
     public static TheoryData<string> DeterminismGames() => new() { "continuous 8x8", "continuous 7x9", "identity 6", "ternary 5x5" };

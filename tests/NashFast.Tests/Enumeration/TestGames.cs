@@ -11,7 +11,7 @@ internal static class TestGames
     /// </summary>
     public static BimatrixGame Continuous(int m, int n, int seed, double scale = 1, double offset = 0)
     {
-        var rng = new Random(seed);
+        var rng = new System.Random(seed);
         var a = new double[m * n];
         var b = new double[m * n];
         for (int k = 0; k < a.Length; k++)
@@ -26,7 +26,7 @@ internal static class TestGames
     /// <summary>Small-integer payoffs in [0, values): many ties, usually degenerate.</summary>
     public static BimatrixGame SmallIntegers(int m, int n, int seed, int values)
     {
-        var rng = new Random(seed);
+        var rng = new System.Random(seed);
         var a = new double[m * n];
         var b = new double[m * n];
         for (int k = 0; k < a.Length; k++)

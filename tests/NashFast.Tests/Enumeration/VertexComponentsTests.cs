@@ -52,7 +52,7 @@ public class VertexComponentsTests
     [Fact]
     public void RandomDegenerateGames_SubsetsAreMaximalBicliquesCoveringAllEquilibria()
     {
-        var rng = new Random(21);
+        var rng = new System.Random(21);
         for (int t = 0; t < 25; t++)
         {
             BimatrixGame game = VertexTestGames.Random(rng, rng.Next(2, 6), rng.Next(2, 6), smallIntegers: true);

@@ -9,7 +9,7 @@ public class VertexEnumerationOptionsTests
     [Fact]
     public void Output_IsIdenticalForEveryThreadCount()
     {
-        var rng = new Random(31);
+        var rng = new System.Random(31);
         for (int t = 0; t < 6; t++)
         {
             BimatrixGame game = VertexTestGames.Random(rng, 6, 6, smallIntegers: t % 2 == 0);
@@ -66,7 +66,7 @@ public class VertexEnumerationOptionsTests
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        BimatrixGame game = VertexTestGames.Random(new Random(32), 14, 14, smallIntegers: false);
+        BimatrixGame game = VertexTestGames.Random(new System.Random(32), 14, 14, smallIntegers: false);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         SolveResult r = VertexEnumeration.Solve(game, new SolveOptions { CancellationToken = cts.Token, MaxDegreeOfParallelism = 2 });
         Assert.False(r.Complete);
@@ -75,7 +75,7 @@ public class VertexEnumerationOptionsTests
 
         // Whatever was found before cancellation is genuine: every reported pair is an equilibrium of the reference set.
         using var late = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        BimatrixGame smaller = VertexTestGames.Random(new Random(33), 8, 8, smallIntegers: false);
+        BimatrixGame smaller = VertexTestGames.Random(new System.Random(33), 8, 8, smallIntegers: false);
         SolveResult partial = VertexEnumeration.Solve(smaller, new SolveOptions { CancellationToken = late.Token });
         SolveResult full = VertexEnumeration.Solve(smaller);
         var all = new HashSet<string>();

@@ -23,7 +23,7 @@ public class VertexEnumerationReferenceTests
     [MemberData(nameof(Seeds))]
     public void RandomGames_EqualTheReference(int seed, bool smallIntegers)
     {
-        var rng = new Random((seed * 2) + (smallIntegers ? 1 : 0));
+        var rng = new System.Random((seed * 2) + (smallIntegers ? 1 : 0));
         int degenerate = 0;
         for (int t = 0; t < (smallIntegers ? 30 : 15); t++)
         {
@@ -52,7 +52,7 @@ public class VertexEnumerationReferenceTests
     [Fact]
     public void FullPrecisionDoubles_EqualTheReference()
     {
-        var rng = new Random(99);
+        var rng = new System.Random(99);
         for (int t = 0; t < 25; t++)
         {
             int m = rng.Next(1, 6), n = rng.Next(1, 9 - m);
@@ -64,7 +64,7 @@ public class VertexEnumerationReferenceTests
     [Fact]
     public void SixBySix_SmallIntegers_WithBothCores_EqualTheReference()
     {
-        var rng = new Random(77);
+        var rng = new System.Random(77);
         for (int t = 0; t < 12; t++)
         {
             BimatrixGame game = VertexTestGames.Random(rng, 6, 6, smallIntegers: true);
@@ -77,7 +77,7 @@ public class VertexEnumerationReferenceTests
     [Fact]
     public void RationalPayoffs_EqualTheReference()
     {
-        var rng = new Random(5);
+        var rng = new System.Random(5);
         for (int t = 0; t < 10; t++)
         {
             int m = rng.Next(2, 6), n = rng.Next(2, 6);

@@ -59,7 +59,7 @@ public class VertexEnumerationSpecialGamesTests
     [Fact]
     public void DuplicatedStrategies_EqualTheReference()
     {
-        var rng = new Random(11);
+        var rng = new System.Random(11);
         for (int t = 0; t < 8; t++)
         {
             int m = rng.Next(2, 6), n = rng.Next(2, 6);
@@ -79,7 +79,7 @@ public class VertexEnumerationSpecialGamesTests
     [Fact]
     public void ConstantRowOrColumn_EqualTheReference()
     {
-        var rng = new Random(12);
+        var rng = new System.Random(12);
         for (int t = 0; t < 8; t++)
         {
             int m = rng.Next(2, 6), n = rng.Next(2, 6);
@@ -110,7 +110,7 @@ public class VertexEnumerationSpecialGamesTests
         Assert.Equal(new Rational(-2), e.ColumnPayoff);
         VertexTestGames.AssertSameAsReference(one, r, "1x1");
 
-        var rng = new Random(13);
+        var rng = new System.Random(13);
         for (int n = 2; n <= 9; n++)
         {
             BimatrixGame row = VertexTestGames.Random(rng, 1, n, smallIntegers: n % 2 == 0);
@@ -125,7 +125,7 @@ public class VertexEnumerationSpecialGamesTests
     [Fact]
     public void HugePayoffs_OverflowToBigInteger_AndEqualTheReference()
     {
-        var rng = new Random(14);
+        var rng = new System.Random(14);
         for (int t = 0; t < 6; t++)
         {
             int m = rng.Next(2, 6), n = rng.Next(2, 6);
@@ -155,7 +155,7 @@ public class VertexEnumerationSpecialGamesTests
     [Fact]
     public void SmallIntegerPayoffs_StayInSixtyFourBits()
     {
-        BimatrixGame game = VertexTestGames.Random(new Random(15), 7, 5, smallIntegers: true);
+        BimatrixGame game = VertexTestGames.Random(new System.Random(15), 7, 5, smallIntegers: true);
         (BigInteger[] cp, BigInteger[] cq) = VertexPolytopes.Build(ExactBimatrixGame.FromDouble(game));
         VertexSet? p = VertexSearch<long, VertexLongArithmetic>.Run(cp, 5, 7, 0, CancellationToken.None);
         VertexSet? q = VertexSearch<long, VertexLongArithmetic>.Run(cq, 7, 5, 7, CancellationToken.None);

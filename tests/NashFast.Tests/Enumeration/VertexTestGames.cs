@@ -11,7 +11,7 @@ internal static class VertexTestGames
     /// with overwhelming probability and cheap enough for the reference at m + n = 12 (53-bit payoffs make both
     /// exact solvers work in BigInteger; <see cref="RandomFullPrecision"/> covers those on smaller games).
     /// </summary>
-    public static BimatrixGame Random(Random rng, int m, int n, bool smallIntegers)
+    public static BimatrixGame Random(System.Random rng, int m, int n, bool smallIntegers)
     {
         var a = new double[m * n];
         var b = new double[m * n];
@@ -25,7 +25,7 @@ internal static class VertexTestGames
     }
 
     /// <summary>Uniform doubles in [0, 1) with all 53 bits.</summary>
-    public static BimatrixGame RandomFullPrecision(Random rng, int m, int n)
+    public static BimatrixGame RandomFullPrecision(System.Random rng, int m, int n)
     {
         var a = new double[m * n];
         var b = new double[m * n];

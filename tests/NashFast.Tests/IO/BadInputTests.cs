@@ -42,7 +42,7 @@ public class BadInputTests
     [Fact]
     public void Nfg_BinaryGarbage_IsRefusedWithItsPosition()
     {
-        var random = new Random(7);
+        var random = new System.Random(7);
         for (int trial = 0; trial < 200; trial++)
         {
             var bytes = new byte[random.Next(1, 4000)];
@@ -133,7 +133,7 @@ public class BadInputTests
     [Fact]
     public void Csv_BinaryGarbage_NeverThrows_AndEveryRowIsAccountedFor()
     {
-        var random = new Random(11);
+        var random = new System.Random(11);
         var bytes = new byte[200_000];
         random.NextBytes(bytes);
         var reader = new Csv2x2Reader(new StreamReader(new MemoryStream(bytes), Encoding.UTF8));

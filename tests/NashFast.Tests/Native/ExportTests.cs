@@ -41,7 +41,7 @@ public unsafe class ExportTests
 
     private static double[][] RandomGames(int n, int seed)
     {
-        var rng = new Random(seed);
+        var rng = new System.Random(seed);
         var g = new double[8][];
         for (int e = 0; e < 8; e++)
         {

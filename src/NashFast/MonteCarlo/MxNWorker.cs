@@ -1,0 +1,91 @@
+using NashFast.Games;
+using NashFast.Random;
+
+namespace NashFast.MonteCarlo;
+
+/// <summary>
+/// One worker of the m×n runner: draws each game of its blocks and solves it with <see cref="NashSolver"/> (or, for
+/// <see cref="SolverMethod.Pure"/>, counts its pure equilibria without allocating).
+/// </summary>
+internal sealed class MxNWorker
+{
+    private readonly int _rows, _columns;
+    private readonly double[] _a, _b, _columnMax;
+    private readonly SolveOptions _options;
+
+    public MxNWorker(int rows, int columns, SolverMethod method, int bins, CancellationToken cancellationToken)
+    {
+        _rows = rows;
+        _columns = columns;
+        _a = new double[rows * columns];
+        _b = new double[rows * columns];
+        _columnMax = new double[columns];
+        _options = new SolveOptions { Method = method, CancellationToken = cancellationToken };
+        Statistics = new Accumulator(bins);
+    }
+
+    public Accumulator Statistics { get; }
+
+    public void Run(IGameDistribution distribution, ulong seed, long start, long end, bool pureOnly)
+    {
+        Accumulator acc = Statistics;
+        for (long g = start; g < end; g++)
+        {
+            distribution.Fill(seed, g, _a, _b);
+            acc.Games++;
+            if (!AllFinite(_a) || !AllFinite(_b))
+            {
+                acc.InvalidGames++;
+                continue;
+            }
+
+            if (pureOnly)
+            {
+                int pure = PureEquilibria.Count(_rows, _columns, _a, _b, _columnMax, out double rs, out double cs);
+                acc.AddPureCount(pure);
+                acc.RowPayoffSum += FixedPoint.ToFixed(rs);
+                acc.ColumnPayoffSum += FixedPoint.ToFixed(cs);
+                continue;
+            }
+
+            SolveResult r = NashSolver.Solve(BimatrixGame.FromRowMajor(_rows, _columns, _a, _b), _options);
+            int pureCount = 0;
+            bool mixed = false;
+            double row = 0, column = 0;
+            foreach (Equilibrium e in r.Equilibria)
+            {
+                int rs = e.RowSupportSize, cs = e.ColumnSupportSize;
+                pureCount += rs == 1 && cs == 1 ? 1 : 0;
+                acc.Supports[(rs, cs)] = acc.Supports.GetValueOrDefault((rs, cs)) + 1;
+                row += e.RowPayoff;
+                column += e.ColumnPayoff;
+                if (rs == _rows && cs == _columns && !mixed && (_rows > 1 || _columns > 1))
+                {
+                    mixed = true;
+                    acc.AddMixed(e.Row[0], e.Column[0]);
+                }
+            }
+
+            acc.AddEquilibriaCount(r.Equilibria.Count);
+            acc.AddPureCount(pureCount);
+            acc.DegenerateGames += r.Degenerate ? 1 : 0;
+            acc.IncompleteGames += r.Complete ? 0 : 1;
+            acc.CompletelyMixedGames += mixed ? 1 : 0;
+            acc.RowPayoffSum += FixedPoint.ToFixed(row);
+            acc.ColumnPayoffSum += FixedPoint.ToFixed(column);
+        }
+    }
+
+    private static bool AllFinite(double[] x)
+    {
+        foreach (double v in x)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
