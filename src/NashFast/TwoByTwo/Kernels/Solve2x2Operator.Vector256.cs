@@ -61,13 +61,18 @@ internal readonly partial struct Solve2x2Operator<T>
         // Lane has a completely mixed equilibrium when both interior vertices exist and the payoffs are finite.
         Vector256<T> mixed = both & valid;
 
-        // p* = d1 / (d1 − d0), di = Bi0/4 − Bi1/4; q* = e1 / (e1 − e0), ej = A0j/4 − A1j/4 (as Scalar2x2.MixP/MixQ).
+        // Player's scale (Scalar2x2.Scale): 1 when every |payoff| ≤ MaxValue/4, else 1/4 (no overflow, no 0/0 on subnormals).
         Vector256<T> quarter = Vec.Create(Quarter);
-        Vector256<T> d0 = (quarter * b00) - (quarter * b01);
-        Vector256<T> d1 = (quarter * b10) - (quarter * b11);
+        Vector256<T> limit = Vec.Create(Scalar2x2.ScaleLimit<T>());
+        Vector256<T> sb = Vec.ConditionalSelect(Vec.LessThanOrEqual(Vec.Max(Vec.Max(Vec.Abs(b00), Vec.Abs(b01)), Vec.Max(Vec.Abs(b10), Vec.Abs(b11))), limit), one, quarter);
+        Vector256<T> sa = Vec.ConditionalSelect(Vec.LessThanOrEqual(Vec.Max(Vec.Max(Vec.Abs(a00), Vec.Abs(a01)), Vec.Max(Vec.Abs(a10), Vec.Abs(a11))), limit), one, quarter);
+
+        // p* = d1 / (d1 − d0), di = s·Bi0 − s·Bi1; q* = e1 / (e1 − e0), ej = s·A0j − s·A1j (as Scalar2x2.MixP/MixQ).
+        Vector256<T> d0 = (sb * b00) - (sb * b01);
+        Vector256<T> d1 = (sb * b10) - (sb * b11);
         Vector256<T> p = d1 / (d1 - d0);
-        Vector256<T> e0 = (quarter * a00) - (quarter * a10);
-        Vector256<T> e1 = (quarter * a01) - (quarter * a11);
+        Vector256<T> e0 = (sa * a00) - (sa * a10);
+        Vector256<T> e1 = (sa * a01) - (sa * a11);
         Vector256<T> q = e1 / (e1 - e0);
 
         // Lanes without a completely mixed equilibrium (or invalid) get NaN, as the scalar kernel writes.

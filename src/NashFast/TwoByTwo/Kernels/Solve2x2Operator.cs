@@ -34,7 +34,7 @@ internal readonly partial struct Solve2x2Operator<T>
         }
     }
 
-    /// <summary>The quarter of the closed form (exact in either type).</summary>
+    /// <summary>The quarter scale of the closed form (exact in either type).</summary>
     private static T Quarter => T.CreateTruncating(0.25);
 
     /// <summary>2^52 for double, 2^23 for float: adding a small integer k puts k in the low mantissa bits.</summary>
