@@ -1,3 +1,4 @@
+using System.Numerics;
 using NashFast.Games;
 
 namespace NashFast.Tests.TwoByTwo;
@@ -9,8 +10,10 @@ namespace NashFast.Tests.TwoByTwo;
 /// <remarks>
 /// Independent of the closed form under test: it enumerates the vertices of each player's strategy set relevant to
 /// best responses — the two pure strategies and, when unique and strictly inside (0, 1), the mix that makes the other
-/// player indifferent — and keeps every vertex pair that is a Nash equilibrium by definition, checked in exact
-/// rational arithmetic (payoffs converted exactly). For 2×2 games these pairs are exactly the extreme equilibria.
+/// player indifferent — and keeps every vertex pair that is a Nash equilibrium by definition, checked exactly. For
+/// 2×2 games these pairs are exactly the extreme equilibria. Exact and fast: each player's four payoffs are written
+/// as integers times one power of two (every finite double is m·2^e), so every test is a sign of an integer
+/// expression (BigInteger, no fractions); rationals are built only for the answer.
 /// </remarks>
 internal static class Exact2x2Oracle
 {
@@ -19,54 +22,122 @@ internal static class Exact2x2Oracle
     /// <summary>All extreme equilibria, sorted by P then Q descending (the solvers' order).</summary>
     public static List<ExactEq> Solve(double a00, double a01, double a10, double a11, double b00, double b01, double b10, double b11)
     {
-        Rational A00 = Rational.FromDouble(a00), A01 = Rational.FromDouble(a01), A10 = Rational.FromDouble(a10), A11 = Rational.FromDouble(a11);
-        Rational B00 = Rational.FromDouble(b00), B01 = Rational.FromDouble(b01), B10 = Rational.FromDouble(b10), B11 = Rational.FromDouble(b11);
+        BigInteger[] a = Integers([a00, a01, a10, a11], out int ea);
+        BigInteger[] b = Integers([b00, b01, b10, b11], out int eb);
 
         // Column player's gain of column 0 over column 1 when row i is played; the row player's of row 0 over row 1 against column j.
-        Rational beta0 = B00 - B01, beta1 = B10 - B11;
-        Rational alpha0 = A00 - A10, alpha1 = A01 - A11;
+        BigInteger beta0 = b[0] - b[1], beta1 = b[2] - b[3];
+        BigInteger alpha0 = a[0] - a[2], alpha1 = a[1] - a[3];
 
-        var xs = new List<Rational> { Rational.One, Rational.Zero };
-        if (beta0 != beta1)
-        {
-            Rational x = beta1 / (beta1 - beta0); // x·beta0 + (1 − x)·beta1 = 0
-            if (x.Sign > 0 && x < Rational.One)
-            {
-                xs.Add(x);
-            }
-        }
-
-        var ys = new List<Rational> { Rational.One, Rational.Zero };
-        if (alpha0 != alpha1)
-        {
-            Rational y = alpha1 / (alpha1 - alpha0);
-            if (y.Sign > 0 && y < Rational.One)
-            {
-                ys.Add(y);
-            }
-        }
+        var xs = new List<(BigInteger N, BigInteger D)> { (1, 1), (0, 1) };
+        AddInteriorRoot(beta0, beta1, xs);   // x·beta0 + (1 − x)·beta1 = 0
+        var ys = new List<(BigInteger N, BigInteger D)> { (1, 1), (0, 1) };
+        AddInteriorRoot(alpha0, alpha1, ys);
 
         var found = new List<ExactEq>();
-        foreach (Rational x in xs)
+        foreach ((BigInteger nx, BigInteger dx) in xs)
         {
-            foreach (Rational y in ys)
+            foreach ((BigInteger ny, BigInteger dy) in ys)
             {
-                Rational rowGain = (y * alpha0) + ((Rational.One - y) * alpha1);
-                Rational colGain = (x * beta0) + ((Rational.One - x) * beta1);
+                int rowGain = ((ny * alpha0) + ((dy - ny) * alpha1)).Sign; // sign of payoff(row 0) − payoff(row 1) against y
+                int colGain = ((nx * beta0) + ((dx - nx) * beta1)).Sign;   // sign of payoff(col 0) − payoff(col 1) against x
                 // Every pure strategy played with positive probability must be a best response.
-                bool rowOk = (x.Sign == 0 || rowGain.Sign >= 0) && (x == Rational.One || rowGain.Sign <= 0);
-                bool colOk = (y.Sign == 0 || colGain.Sign >= 0) && (y == Rational.One || colGain.Sign <= 0);
+                bool rowOk = (nx.IsZero || rowGain >= 0) && (nx == dx || rowGain <= 0);
+                bool colOk = (ny.IsZero || colGain >= 0) && (ny == dy || colGain <= 0);
                 if (rowOk && colOk)
                 {
-                    Rational x1 = Rational.One - x, y1 = Rational.One - y;
-                    Rational u = (x * ((y * A00) + (y1 * A01))) + (x1 * ((y * A10) + (y1 * A11)));
-                    Rational v = (x * ((y * B00) + (y1 * B01))) + (x1 * ((y * B10) + (y1 * B11)));
-                    found.Add(new ExactEq(x, y, u, v));
+                    found.Add(new ExactEq(new Rational(nx, dx), new Rational(ny, dy), Payoff(a, ea, nx, dx, ny, dy), Payoff(b, eb, nx, dx, ny, dy)));
                 }
             }
         }
 
         found.Sort((l, r) => l.P != r.P ? r.P.CompareTo(l.P) : r.Q.CompareTo(l.Q));
         return found;
+    }
+
+    /// <summary>(|g0 − g1| + |g2 − g3|)·2^e as a double: the scale S of a player's payoff differences.</summary>
+    public static double DifferenceScale(double g0, double g1, double g2, double g3)
+    {
+        BigInteger[] v = Integers([g0, g1, g2, g3], out int e);
+        BigInteger s = BigInteger.Abs(v[0] - v[1]) + BigInteger.Abs(v[2] - v[3]);
+        long bits = (long)s.GetBitLength();
+        if (bits > 64)
+        {
+            s >>= (int)(bits - 64);
+            e += (int)(bits - 64);
+        }
+
+        return Math.ScaleB((double)s, e);
+    }
+
+    private static void AddInteriorRoot(BigInteger g0, BigInteger g1, List<(BigInteger N, BigInteger D)> into)
+    {
+        BigInteger n = g1, d = g1 - g0;
+        if (d.IsZero)
+        {
+            return;
+        }
+
+        if (d.Sign < 0)
+        {
+            n = -n;
+            d = -d;
+        }
+
+        if (n.Sign > 0 && n < d)
+        {
+            into.Add((n, d));
+        }
+    }
+
+    /// <summary>xᵀGy for x = (nx/dx, 1 − nx/dx), y likewise, with G = v·2^e.</summary>
+    private static Rational Payoff(BigInteger[] v, int e, BigInteger nx, BigInteger dx, BigInteger ny, BigInteger dy)
+    {
+        BigInteger mx = dx - nx, my = dy - ny;
+        BigInteger num = (nx * ((ny * v[0]) + (my * v[1]))) + (mx * ((ny * v[2]) + (my * v[3])));
+        BigInteger den = dx * dy;
+        return e >= 0 ? new Rational(num << e, den) : new Rational(num, den << -e);
+    }
+
+    /// <summary>Integers I with values[k] = I[k]·2^e exactly (common e, the smallest exponent).</summary>
+    private static BigInteger[] Integers(double[] values, out int e)
+    {
+        var mant = new long[values.Length];
+        var exps = new int[values.Length];
+        e = int.MaxValue;
+        for (int k = 0; k < values.Length; k++)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(values[k]);
+            int ex = (int)((bits >> 52) & 0x7FF);
+            long m = bits & 0xFFFFFFFFFFFFFL;
+            if (ex == 0)
+            {
+                ex = 1;
+            }
+            else
+            {
+                m |= 1L << 52;
+            }
+
+            mant[k] = bits < 0 ? -m : m;
+            exps[k] = ex - 1075;
+            if (m != 0)
+            {
+                e = Math.Min(e, exps[k]);
+            }
+        }
+
+        if (e == int.MaxValue)
+        {
+            e = 0;
+        }
+
+        var result = new BigInteger[values.Length];
+        for (int k = 0; k < values.Length; k++)
+        {
+            result[k] = mant[k] == 0 ? BigInteger.Zero : new BigInteger(mant[k]) << (exps[k] - e);
+        }
+
+        return result;
     }
 }

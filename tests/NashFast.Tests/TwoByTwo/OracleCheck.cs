@@ -57,26 +57,35 @@ internal static class OracleCheck
         bool tie = g[0] == g[2] || g[1] == g[3] || g[4] == g[5] || g[6] == g[7];
         var flags = (tie ? Solution2x2Flags.Degenerate : 0) | (mixed is null ? 0 : Solution2x2Flags.CompletelyMixed);
         Solution2x2<T> got = b.Result(k);
-        string where = $"game {k} {b.DescribeGame(k)} -> {BatchArrays<T>.Describe(got)}";
-        Assert.True(got.PureMask == mask, $"{where}: pure mask, exact {mask}");
-        Assert.True(got.Count == eqs.Count, $"{where}: count, exact {eqs.Count}");
-        Assert.True(got.Flags == flags, $"{where}: flags, exact {flags}");
+        string Where() => $"game {k} {b.DescribeGame(k)} -> {BatchArrays<T>.Describe(got)}";
+        if (got.PureMask != mask || got.Count != eqs.Count || got.Flags != flags)
+        {
+            Assert.Fail($"{Where()}: exact mask {mask}, count {eqs.Count}, flags {flags}");
+        }
+
         if (mixed is not { } m)
         {
-            Assert.True(T.IsNaN(got.P) && T.IsNaN(got.Q) && T.IsNaN(got.RowPayoff) && T.IsNaN(got.ColumnPayoff), $"{where}: NaN values expected");
+            if (!(T.IsNaN(got.P) && T.IsNaN(got.Q) && T.IsNaN(got.RowPayoff) && T.IsNaN(got.ColumnPayoff)))
+            {
+                Assert.Fail($"{Where()}: NaN values expected (no completely mixed equilibrium)");
+            }
+
             return;
         }
 
-        Rational sb = Rational.Abs(Rational.FromDouble(g[4]) - Rational.FromDouble(g[5])) + Rational.Abs(Rational.FromDouble(g[6]) - Rational.FromDouble(g[7]));
-        Rational sa = Rational.Abs(Rational.FromDouble(g[0]) - Rational.FromDouble(g[2])) + Rational.Abs(Rational.FromDouble(g[1]) - Rational.FromDouble(g[3]));
-        double tolP = MixTolerance(u, eta, sb.ToDouble());
-        double tolQ = MixTolerance(u, eta, sa.ToDouble());
-        AssertClose(double.CreateTruncating(got.P), m.P.ToDouble(), tolP, where + ": P");
-        AssertClose(double.CreateTruncating(got.Q), m.Q.ToDouble(), tolQ, where + ": Q");
-        AssertClose(double.CreateTruncating(got.RowPayoff), m.RowPayoff.ToDouble(), PayoffTolerance(u, eta, tolQ, g[0], g[1]), where + ": row payoff");
-        AssertClose(double.CreateTruncating(got.ColumnPayoff), m.ColumnPayoff.ToDouble(), PayoffTolerance(u, eta, tolP, g[4], g[6]), where + ": column payoff");
+        double tolP = MixTolerance(u, eta, Exact2x2Oracle.DifferenceScale(g[4], g[5], g[6], g[7]));
+        double tolQ = MixTolerance(u, eta, Exact2x2Oracle.DifferenceScale(g[0], g[2], g[1], g[3]));
+        AssertClose(double.CreateTruncating(got.P), m.P.ToDouble(), tolP, Where, "P");
+        AssertClose(double.CreateTruncating(got.Q), m.Q.ToDouble(), tolQ, Where, "Q");
+        AssertClose(double.CreateTruncating(got.RowPayoff), m.RowPayoff.ToDouble(), PayoffTolerance(u, eta, tolQ, g[0], g[1]), Where, "row payoff");
+        AssertClose(double.CreateTruncating(got.ColumnPayoff), m.ColumnPayoff.ToDouble(), PayoffTolerance(u, eta, tolP, g[4], g[6]), Where, "column payoff");
     }
 
-    public static void AssertClose(double actual, double expected, double tolerance, string what) =>
-        Assert.True(Math.Abs(actual - expected) <= tolerance, $"{what}: {actual:R} vs exact {expected:R} (tolerance {tolerance:R})");
+    public static void AssertClose(double actual, double expected, double tolerance, Func<string> where, string what)
+    {
+        if (!(Math.Abs(actual - expected) <= tolerance))
+        {
+            Assert.Fail($"{where()}: {what} {actual:R} vs exact {expected:R} (tolerance {tolerance:R})");
+        }
+    }
 }
