@@ -170,7 +170,10 @@ internal static class Scalar2x2
     /// <summary>MaxValue/4: below it, a difference of two payoffs and a difference of two such differences stay finite.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T ScaleLimit<T>()
-        where T : unmanaged, IFloatingPointIeee754<T> => T.BitDecrement(T.PositiveInfinity) * T.CreateTruncating(0.25);
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(double) ? T.CreateTruncating(double.MaxValue / 4)                // literals: folded by the JIT
+        : typeof(T) == typeof(float) ? T.CreateTruncating(float.MaxValue / 4)
+        : T.BitDecrement(T.PositiveInfinity) * T.CreateTruncating(0.25);
 
     /// <summary>t·x + (1 − t)·y.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -22,12 +22,12 @@ internal readonly partial struct Solve2x2Operator<T>
                               Vector256<T> b00, Vector256<T> b01, Vector256<T> b10, Vector256<T> b11,
                               in Batch2x2Out<T> o, nuint i)
     {
-        Vector256<T> one = Vector256<T>.One;
-        Vector256<T> nan = Vec.Create(T.NaN);
+        // Kept under the JIT's inlinee local-variable limit (32 IL locals) so the driver loop inlines this body: the
+        // constants are written inline (the JIT hoists them) and the A-side mix reuses the B-side temporaries.
 
         // Lane is valid when every payoff is finite: x − x is +0 for finite x and NaN for ±∞ and NaN, and NaN survives the sums.
         Vector256<T> valid = Vec.Equals(((a00 - a00) + (a01 - a01)) + ((a10 - a10) + (a11 - a11))
-                                      + (((b00 - b00) + (b01 - b01)) + ((b10 - b10) + (b11 - b11))), Vector256<T>.Zero);
+                              + (((b00 - b00) + (b01 - b01)) + ((b10 - b10) + (b11 - b11))), Vector256<T>.Zero);
 
         // Row player's best responses: ga0 ⇔ a00 ≥ a10 (row 0 best against column 0), la0 ⇔ a10 ≥ a00, likewise column 1.
         Vector256<T> ga0 = Vec.GreaterThanOrEqual(a00, a10);
@@ -62,43 +62,43 @@ internal readonly partial struct Solve2x2Operator<T>
         Vector256<T> mixed = both & valid;
 
         // Player's scale (Scalar2x2.Scale): 1 when every |payoff| ≤ MaxValue/4, else 1/4 (no overflow, no 0/0 on subnormals).
-        Vector256<T> quarter = Vec.Create(Quarter);
-        Vector256<T> limit = Vec.Create(Scalar2x2.ScaleLimit<T>());
-        Vector256<T> sb = Vec.ConditionalSelect(Vec.LessThanOrEqual(Vec.Max(Vec.Max(Vec.Abs(b00), Vec.Abs(b01)), Vec.Max(Vec.Abs(b10), Vec.Abs(b11))), limit), one, quarter);
-        Vector256<T> sa = Vec.ConditionalSelect(Vec.LessThanOrEqual(Vec.Max(Vec.Max(Vec.Abs(a00), Vec.Abs(a01)), Vec.Max(Vec.Abs(a10), Vec.Abs(a11))), limit), one, quarter);
-
-        // p* = d1 / (d1 − d0), di = s·Bi0 − s·Bi1; q* = e1 / (e1 − e0), ej = s·A0j − s·A1j (as Scalar2x2.MixP/MixQ).
-        Vector256<T> d0 = (sb * b00) - (sb * b01);
-        Vector256<T> d1 = (sb * b10) - (sb * b11);
+        // p* = d1 / (d1 − d0), di = s·Bi0 − s·Bi1 (Scalar2x2.MixP).
+        Vector256<T> s = Vec.ConditionalSelect(Vec.LessThanOrEqual(Vec.Max(Vec.Max(Vec.Abs(b00), Vec.Abs(b01)), Vec.Max(Vec.Abs(b10), Vec.Abs(b11))),
+                                                           Vec.Create(Scalar2x2.ScaleLimit<T>())), Vector256<T>.One, Vec.Create(Quarter));
+        Vector256<T> d0 = (s * b00) - (s * b01);
+        Vector256<T> d1 = (s * b10) - (s * b11);
         Vector256<T> p = d1 / (d1 - d0);
-        Vector256<T> e0 = (sa * a00) - (sa * a10);
-        Vector256<T> e1 = (sa * a01) - (sa * a11);
-        Vector256<T> q = e1 / (e1 - e0);
+
+        // q* = e1 / (e1 − e0), ej = s·A0j − s·A1j (Scalar2x2.MixQ), in the same temporaries.
+        s = Vec.ConditionalSelect(Vec.LessThanOrEqual(Vec.Max(Vec.Max(Vec.Abs(a00), Vec.Abs(a01)), Vec.Max(Vec.Abs(a10), Vec.Abs(a11))),
+                                                      Vec.Create(Scalar2x2.ScaleLimit<T>())), Vector256<T>.One, Vec.Create(Quarter));
+        d0 = (s * a00) - (s * a10);
+        d1 = (s * a01) - (s * a11);
+        Vector256<T> q = d1 / (d1 - d0);
 
         // Lanes without a completely mixed equilibrium (or invalid) get NaN, as the scalar kernel writes.
-        Vec.StoreUnsafe(Vec.ConditionalSelect(mixed, p, nan), ref o.P, i);
-        Vec.StoreUnsafe(Vec.ConditionalSelect(mixed, q, nan), ref o.Q, i);
+        Vec.StoreUnsafe(Vec.ConditionalSelect(mixed, p, Vec.Create(T.NaN)), ref o.P, i);
+        Vec.StoreUnsafe(Vec.ConditionalSelect(mixed, q, Vec.Create(T.NaN)), ref o.Q, i);
         if (o.Payoffs)
         {
             // Row payoff q·a00 + (1 − q)·a01, column payoff p·b00 + (1 − p)·b10 (Scalar2x2.Blend).
-            Vec.StoreUnsafe(Vec.ConditionalSelect(mixed, (q * a00) + ((one - q) * a01), nan), ref o.RowPayoff, i);
-            Vec.StoreUnsafe(Vec.ConditionalSelect(mixed, (p * b00) + ((one - p) * b10), nan), ref o.ColumnPayoff, i);
+            Vec.StoreUnsafe(Vec.ConditionalSelect(mixed, (q * a00) + ((Vector256<T>.One - q) * a01), Vec.Create(T.NaN)), ref o.RowPayoff, i);
+            Vec.StoreUnsafe(Vec.ConditionalSelect(mixed, (p * b00) + ((Vector256<T>.One - p) * b10), Vec.Create(T.NaN)), ref o.ColumnPayoff, i);
         }
 
-        // Mask bit 2i + j from cell (i, j); zero in invalid lanes.
-        Vector256<T> mask = valid & ((c00 & Bits256(1)) | (c01 & Bits256(2)) | (c10 & Bits256(4)) | (c11 & Bits256(8)));
-
-        // count = popcount(mask) + hasP·(tieA0 + tieA1) + hasQ·(tieB0 + tieB1) + hasP·hasQ, summed exactly as 0/1 floats
-        // on top of the bias so the low byte of the lane is the count; zero in invalid lanes.
-        Vector256<T> count = valid & ((((c00 & one) + (c01 & one)) + ((c10 & one) + (c11 & one)))
-                                      + (hasP & ((tieA0 & one) + (tieA1 & one)))
-                                      + (hasQ & ((tieB0 & one) + (tieB1 & one)))
-                                      + (both & one) + Vec.Create(CountBias));
-
-        // Flags: Degenerate on any tie, CompletelyMixed when both vertices exist; Invalid alone in invalid lanes.
-        Vector256<T> flags = Vec.ConditionalSelect(valid, ((tieA0 | tieA1 | tieB0 | tieB1) & Bits256(1)) | (both & Bits256(2)), Bits256(4));
-
-        StoreBytes(mask, count, flags, o, i);
+        StoreBytes(
+            // Mask bit 2i + j from cell (i, j); zero in invalid lanes.
+            valid & ((c00 & Bits256(1)) | (c01 & Bits256(2)) | (c10 & Bits256(4)) | (c11 & Bits256(8))),
+            // count = popcount(mask) + hasP·(tieA0 + tieA1) + hasQ·(tieB0 + tieB1) + hasP·hasQ, summed exactly as 0/1 floats
+            // on top of the bias so the low byte of the lane is the count; zero in invalid lanes.
+            valid & ((((c00 & Vector256<T>.One) + (c01 & Vector256<T>.One)) + ((c10 & Vector256<T>.One) + (c11 & Vector256<T>.One)))
+                     + (hasP & ((tieA0 & Vector256<T>.One) + (tieA1 & Vector256<T>.One)))
+                     + (hasQ & ((tieB0 & Vector256<T>.One) + (tieB1 & Vector256<T>.One)))
+                     + (both & Vector256<T>.One) + Vec.Create(CountBias)),
+            // Flags: Degenerate on any tie, CompletelyMixed when both vertices exist; Invalid alone in invalid lanes.
+            Vec.ConditionalSelect(valid, ((tieA0 | tieA1 | tieB0 | tieB1) & Bits256(1)) | (both & Bits256(2)), Bits256(4)),
+            o,
+            i);
     }
 
     /// <summary>Narrows the low byte of each lane of the three byte outputs and stores Count bytes of each.</summary>

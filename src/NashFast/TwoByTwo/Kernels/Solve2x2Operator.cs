@@ -35,8 +35,16 @@ internal readonly partial struct Solve2x2Operator<T>
     }
 
     /// <summary>The quarter scale of the closed form (exact in either type).</summary>
-    private static T Quarter => T.CreateTruncating(0.25);
+    private static T Quarter
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => T.CreateTruncating(0.25);
+    }
 
     /// <summary>2^52 for double, 2^23 for float: adding a small integer k puts k in the low mantissa bits.</summary>
-    private static T CountBias => typeof(T) == typeof(double) ? T.CreateTruncating(4503599627370496.0) : T.CreateTruncating(8388608.0);
+    private static T CountBias
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(double) ? T.CreateTruncating(4503599627370496.0) : T.CreateTruncating(8388608.0);
+    }
 }
