@@ -20,7 +20,7 @@ namespace NashFast.TwoByTwo;
 /// </list>
 /// <c>p* = d1 / (d1 − d0)</c> with <c>di = s·Bi0 − s·Bi1</c>, <c>q* = e1 / (e1 − e0)</c> with
 /// <c>ej = s'·A0j − s'·A1j</c>, where the player's scale <c>s</c> is 1 when every one of its payoffs has magnitude at
-/// most MaxValue/4 (the differences are then exact down to the subnormal range and no intermediate can overflow) and
+/// most MaxValue/4 (the differences are then correctly rounded, exact in the subnormal range, and nothing overflows) and
 /// 1/4 otherwise (no overflow for any finite payoffs; a product may lose half a subnormal, negligible beside a
 /// payoff above MaxValue/4). A fixed quarter would turn differences of a few subnormals into 0/0.
 /// </remarks>
