@@ -18,8 +18,11 @@ namespace NashFast.TwoByTwo;
 /// and <c>A0j == A1j</c>, and <c>(row i, q*)</c> when hasQ and <c>Bi0 == Bi1</c>;</item>
 /// <item>so <c>count = popcount(mask) + hasP·(tieA0 + tieA1) + hasQ·(tieB0 + tieB1) + hasP·hasQ</c>.</item>
 /// </list>
-/// <c>p* = d1 / (d1 − d0)</c> with <c>di = (Bi0 − Bi1)/4</c>, <c>q* = e1 / (e1 − e0)</c> with
-/// <c>ej = (A0j − A1j)/4</c>: the quarter keeps every intermediate finite for any finite payoffs.
+/// <c>p* = d1 / (d1 − d0)</c> with <c>di = s·Bi0 − s·Bi1</c>, <c>q* = e1 / (e1 − e0)</c> with
+/// <c>ej = s'·A0j − s'·A1j</c>, where the player's scale <c>s</c> is 1 when every one of its payoffs has magnitude at
+/// most MaxValue/4 (the differences are then correctly rounded, exact in the subnormal range, and nothing overflows) and
+/// 1/4 otherwise (no overflow for any finite payoffs; a product may lose half a subnormal, negligible beside a
+/// payoff above MaxValue/4). A fixed quarter would turn differences of a few subnormals into 0/0.
 /// </remarks>
 internal static class Scalar2x2
 {
@@ -136,27 +139,41 @@ internal static class Scalar2x2
         return k;
     }
 
-    /// <summary>p* = d1 / (d1 − d0), di = (Bi0 − Bi1)/4: the row mix that makes the column player indifferent.</summary>
+    /// <summary>p* = d1 / (d1 − d0), di = s·Bi0 − s·Bi1: the row mix that makes the column player indifferent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MixP<T>(T b00, T b01, T b10, T b11)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T quarter = T.CreateTruncating(0.25);
-        T d0 = (quarter * b00) - (quarter * b01);
-        T d1 = (quarter * b10) - (quarter * b11);
+        T scale = Scale(b00, b01, b10, b11);
+        T d0 = (scale * b00) - (scale * b01);
+        T d1 = (scale * b10) - (scale * b11);
         return d1 / (d1 - d0);
     }
 
-    /// <summary>q* = e1 / (e1 − e0), ej = (A0j − A1j)/4: the column mix that makes the row player indifferent.</summary>
+    /// <summary>q* = e1 / (e1 − e0), ej = s·A0j − s·A1j: the column mix that makes the row player indifferent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T MixQ<T>(T a00, T a01, T a10, T a11)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T quarter = T.CreateTruncating(0.25);
-        T e0 = (quarter * a00) - (quarter * a10);
-        T e1 = (quarter * a01) - (quarter * a11);
+        T scale = Scale(a00, a01, a10, a11);
+        T e0 = (scale * a00) - (scale * a10);
+        T e1 = (scale * a01) - (scale * a11);
         return e1 / (e1 - e0);
     }
+
+    /// <summary>1 when every magnitude is at most <see cref="ScaleLimit{T}"/> (MaxValue/4), else 1/4 (see the remarks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Scale<T>(T w, T x, T y, T z)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        T.Max(T.Max(T.Abs(w), T.Abs(x)), T.Max(T.Abs(y), T.Abs(z))) <= ScaleLimit<T>() ? T.One : T.CreateTruncating(0.25);
+
+    /// <summary>MaxValue/4: below it, a difference of two payoffs and a difference of two such differences stay finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T ScaleLimit<T>()
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        typeof(T) == typeof(double) ? T.CreateTruncating(double.MaxValue / 4)                // literals: folded by the JIT
+        : typeof(T) == typeof(float) ? T.CreateTruncating(float.MaxValue / 4)
+        : T.BitDecrement(T.PositiveInfinity) * T.CreateTruncating(0.25);
 
     /// <summary>t·x + (1 − t)·y.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

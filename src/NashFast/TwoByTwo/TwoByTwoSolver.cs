@@ -1,5 +1,6 @@
 using System.Numerics;
 using NashFast.Internal;
+using NashFast.TwoByTwo.Kernels;
 
 namespace NashFast.TwoByTwo;
 
@@ -7,7 +8,7 @@ namespace NashFast.TwoByTwo;
 /// The 2×2 solver: one game into a list of its extreme equilibria, or millions of games per call into
 /// per-game answers (pure-equilibrium mask, completely mixed equilibrium, count, flags). Allocation-free.
 /// </summary>
-public static class TwoByTwoSolver
+public static partial class TwoByTwoSolver
 {
     /// <summary>
     /// The most extreme equilibria a 2×2 game can have (the all-zero game has four); a destination of this length
@@ -41,49 +42,72 @@ public static class TwoByTwoSolver
     }
 
     /// <summary>
-    /// Solves a batch of games given as structure of arrays; slot <c>k</c> of every output span answers game <c>k</c>.
-    /// A game with a non-finite payoff is flagged <see cref="Solution2x2Flags.Invalid"/> in its own slot. Sequential.
+    /// The kernel the batch methods use when none is given: the widest one the hardware accelerates
+    /// (<see cref="TwoByTwoKernel.Vector512"/>, then 256, then 128, then scalar), or the one named by the environment
+    /// variable <c>NASHFAST_KERNEL</c> (<c>Scalar</c>, <c>Vector128</c>, <c>Vector256</c> or <c>Vector512</c>,
+    /// case-insensitive), read once at start-up.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><c>NASHFAST_KERNEL</c> is set to something else.</exception>
+    public static TwoByTwoKernel ActiveKernel => TwoByTwoKernelFactory.Active;
+
+    /// <summary>Every kernel, narrowest first; each can be passed to the batch overloads on any machine.</summary>
+    public static IReadOnlyList<TwoByTwoKernel> Kernels => TwoByTwoKernelFactory.All;
+
+    /// <summary>
+    /// True when the hardware runs <paramref name="kernel"/> natively. A kernel that is not accelerated still gives the
+    /// same results (the runtime emulates its vector operations), only slower.
+    /// </summary>
+    public static bool IsHardwareAccelerated(TwoByTwoKernel kernel) => TwoByTwoKernelFactory.IsHardwareAccelerated(kernel);
+
+    /// <summary>
+    /// Solves a batch of games given as structure of arrays with <see cref="ActiveKernel"/>; slot <c>k</c> of every
+    /// output span answers game <c>k</c>. A game with a non-finite payoff is flagged
+    /// <see cref="Solution2x2Flags.Invalid"/> in its own slot. Sequential, allocation-free.
     /// </summary>
     /// <exception cref="ArgumentException">An output span is shorter than the batch (the message names it).</exception>
     public static void Solve<T>(Games2x2<T> games, Solutions2x2<T> results)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Solve(games, results, ActiveKernel);
+
+    /// <summary>
+    /// Solves a batch of games given as structure of arrays with the given kernel (for tests and benchmarks: every
+    /// kernel gives bit-identical results). Sequential, allocation-free.
+    /// </summary>
+    /// <exception cref="ArgumentException">An output span is shorter than the batch (the message names it).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kernel"/> is not a defined kernel.</exception>
+    public static void Solve<T>(Games2x2<T> games, Solutions2x2<T> results, TwoByTwoKernel kernel)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        TwoByTwoKernelFactory.Validate(kernel, nameof(kernel));
         results.Validate(games.Length);
-        SolveScalar(games, results);
+        Batch2x2Driver.Solve(games, results, Effective<T>(kernel));
     }
 
-    /// <summary>Solves a batch of games given as array of structs; <paramref name="results"/>[k] answers <paramref name="games"/>[k].</summary>
+    /// <summary>
+    /// Solves a batch of games given as array of structs with <see cref="ActiveKernel"/>; <paramref name="results"/>[k]
+    /// answers <paramref name="games"/>[k] (payoffs always filled). Sequential, allocation-free.
+    /// </summary>
     /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="games"/>.</exception>
     public static void Solve<T>(ReadOnlySpan<Game2x2<T>> games, Span<Solution2x2<T>> results)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Solve(games, results, ActiveKernel);
+
+    /// <summary>Solves a batch of games given as array of structs with the given kernel. Sequential, allocation-free.</summary>
+    /// <exception cref="ArgumentException"><paramref name="results"/> is shorter than <paramref name="games"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kernel"/> is not a defined kernel.</exception>
+    public static void Solve<T>(ReadOnlySpan<Game2x2<T>> games, Span<Solution2x2<T>> results, TwoByTwoKernel kernel)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        TwoByTwoKernelFactory.Validate(kernel, nameof(kernel));
         if (results.Length < games.Length)
         {
             ThrowHelper.ThrowDestinationTooShort(nameof(results), results.Length, games.Length);
         }
 
-        for (int k = 0; k < games.Length; k++)
-        {
-            ref readonly Game2x2<T> g = ref games[k];
-            ref Solution2x2<T> r = ref results[k];
-            Scalar2x2.Solve(g.A00, g.A01, g.A10, g.A11, g.B00, g.B01, g.B10, g.B11,
-                            out r.PureMask, out r.Count, out r.Flags, out r.P, out r.Q, out r.RowPayoff, out r.ColumnPayoff);
-        }
+        AosBlock2x2.Solve(games, results[..games.Length], Effective<T>(kernel));
     }
 
-    private static void SolveScalar<T>(Games2x2<T> g, Solutions2x2<T> r)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        bool payoffs = r.WantsPayoffs;
-        for (int k = 0; k < g.Length; k++)
-        {
-            Scalar2x2.Solve(g.A00[k], g.A01[k], g.A10[k], g.A11[k], g.B00[k], g.B01[k], g.B10[k], g.B11[k],
-                            out r.PureMask[k], out r.Count[k], out r.Flags[k], out r.P[k], out r.Q[k], out T u, out T v);
-            if (payoffs)
-            {
-                r.RowPayoff[k] = u;
-                r.ColumnPayoff[k] = v;
-            }
-        }
-    }
+    /// <summary>Vector kernels exist for float and double; any other IEEE type (Half, NFloat) runs the scalar closed form.</summary>
+    private static TwoByTwoKernel Effective<T>(TwoByTwoKernel kernel) =>
+        typeof(T) == typeof(double) || typeof(T) == typeof(float) ? kernel : TwoByTwoKernel.Scalar;
 }
