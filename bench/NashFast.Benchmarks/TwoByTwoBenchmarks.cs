@@ -40,7 +40,7 @@ public class TwoByTwoBenchmarks<T>
     [GlobalSetup]
     public void Setup()
     {
-        var rng = new Random(Seed);
+        var rng = new System.Random(Seed);
         _in = new T[8][];
         for (int e = 0; e < 8; e++)
         {

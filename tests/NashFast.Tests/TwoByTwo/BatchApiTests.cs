@@ -108,7 +108,7 @@ public class BatchApiTests
     {
         var d = new BatchArrays<double>(1001);
         var f = new BatchArrays<float>(1001);
-        var rng = new Random(7);
+        var rng = new System.Random(7);
         for (int e = 0; e < 8; e++)
         {
             for (int k = 0; k < 1001; k++)
