@@ -83,7 +83,10 @@ public class SupportEnumerationRunTests
         cts.Token.Register(() => Volatile.Write(ref cancelledAt, Stopwatch.GetTimestamp()));
         cts.CancelAfter(150);
         SolveResult result = SupportEnumeration.Solve(game, new SolveOptions { MaxDegreeOfParallelism = threads, CancellationToken = cts.Token });
-        TimeSpan late = Stopwatch.GetElapsedTime(Volatile.Read(ref cancelledAt));
+        long returnedAt = Stopwatch.GetTimestamp();
+        // The token's flag is set before its callbacks run, so the solver may return before the timestamp is written.
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref cancelledAt) != 0, TimeSpan.FromSeconds(5)));
+        TimeSpan late = Stopwatch.GetElapsedTime(Volatile.Read(ref cancelledAt), returnedAt);
         Assert.True(late < TimeSpan.FromMilliseconds(100), $"returned {late.TotalMilliseconds} ms after cancellation");
         Assert.False(result.Complete);
         Assert.Contains("cancelled", result.IncompleteReason, StringComparison.Ordinal);
