@@ -68,20 +68,33 @@ internal static class SolveCommand
             }
         });
 
+        var components = new Option<bool>("--components")
+        {
+            Description = "Also print the maximal Nash subsets (convex components of the equilibrium set); uses vertex enumeration.",
+        };
+
         var command = new Command("solve", "Solve games from .nfg or .json files: all (extreme) Nash equilibria.")
         {
-            files, method, exact, format, threads, maxEquilibria,
+            files, method, exact, format, threads, maxEquilibria, components,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             // Validated above, so the name parses.
             SolverMethod requested = SolverMethodNames.TryParse(parse.GetValue(method), out SolverMethod m) ? m : SolverMethod.Auto;
+            bool wantComponents = parse.GetValue(components);
+            if (wantComponents && requested is not (SolverMethod.Auto or SolverMethod.VertexEnumeration))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"--components needs vertex enumeration; it cannot be combined with --method {requested.ToName()}.");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var settings = new Settings(
-                ChooseMethod(requested, parse.GetValue(exact)),
+                wantComponents ? SolverMethod.VertexEnumeration : ChooseMethod(requested, parse.GetValue(exact)),
                 parse.GetValue(exact),
                 parse.GetValue(format) == "json",
                 parse.GetValue(threads),
-                parse.GetValue(maxEquilibria) ?? int.MaxValue);
+                parse.GetValue(maxEquilibria) ?? int.MaxValue,
+                wantComponents);
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
             return Task.FromResult(Run(parse.GetValue(files) ?? [], settings, output, error, cancellationToken));
@@ -137,6 +150,7 @@ internal static class SolveCommand
             Method = settings.Method,
             MaxEquilibria = settings.MaxEquilibria,
             MaxDegreeOfParallelism = settings.Threads,
+            Components = settings.Components,
             CancellationToken = cancellationToken,
             OnEquilibrium = e =>
             {
@@ -223,8 +237,17 @@ internal static class SolveCommand
         }
 
         console.Write(table);
+        if (result.Components is { } subsets)
+        {
+            foreach (NashSubset subset in subsets)
+            {
+                console.WriteLine($"component {subset.Component}: every mix of row vertices {{{string.Join("; ", subset.RowVertices.Select(v => Output.Vector(v)))}}} " +
+                                  $"with column vertices {{{string.Join("; ", subset.ColumnVertices.Select(v => Output.Vector(v)))}}} is an equilibrium");
+            }
+        }
+
         output.Flush();
     }
 
-    private sealed record Settings(SolverMethod Method, bool Exact, bool Json, int Threads, int MaxEquilibria);
+    private sealed record Settings(SolverMethod Method, bool Exact, bool Json, int Threads, int MaxEquilibria, bool Components);
 }

@@ -78,7 +78,55 @@ public static class SolveResultJsonWriter
         }
 
         writer.WriteEndArray();
+        if (result.Components is { } components)
+        {
+            WriteComponents(writer, components, exact);
+        }
+
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>"components"</c>: the maximal Nash subsets, each <c>{"component": c, "rowVertices": [[…]], "colVertices": [[…]]}</c>;
+    /// every convex combination of a row vertex and a column vertex of one subset is an equilibrium.
+    /// </summary>
+    private static void WriteComponents(Utf8JsonWriter writer, IReadOnlyList<NashSubset> components, bool exact)
+    {
+        writer.WriteStartArray("components");
+        foreach (NashSubset subset in components)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("component", subset.Component);
+            WriteVertices(writer, "rowVertices", subset.RowVertices, exact);
+            WriteVertices(writer, "colVertices", subset.ColumnVertices, exact);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteVertices(Utf8JsonWriter writer, string name, IReadOnlyList<Rational[]> vertices, bool exact)
+    {
+        writer.WriteStartArray(name);
+        foreach (Rational[] v in vertices)
+        {
+            writer.WriteStartArray();
+            foreach (Rational p in v)
+            {
+                if (exact)
+                {
+                    writer.WriteStringValue(p.ToString());
+                }
+                else
+                {
+                    WriteDouble(writer, p.ToDouble());
+                }
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>

@@ -31,6 +31,46 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Components_OfTheAllZeroGame_AreOneSubsetCoveringTheSquare()
+    {
+        string file = Write("zero.json", "{\"A\": [[0, 0], [0, 0]], \"B\": [[0, 0], [0, 0]]}");
+        var (exit, stdout, stderr) = Run("solve", file, "--format", "json", "--components", "--exact");
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        using JsonDocument doc = JsonDocument.Parse(stdout);
+        Assert.Equal("vertex-enumeration", doc.RootElement.GetProperty("method").GetString());
+        JsonElement components = doc.RootElement.GetProperty("components");
+        Assert.Equal(1, components.GetArrayLength());
+        JsonElement only = components[0];
+        Assert.Equal("[1,0] [0,1]", Strings2(only.GetProperty("rowVertices")));
+        Assert.Equal("[1,0] [0,1]", Strings2(only.GetProperty("colVertices")));
+
+        // Another method cannot give components: a usage error.
+        (exit, _, stderr) = Run("solve", file, "--components", "--method", "support");
+        Assert.Equal(2, exit);
+        Assert.Contains("--components needs vertex enumeration", stderr, StringComparison.Ordinal);
+    }
+
+    private static string Strings2(JsonElement vertices)
+    {
+        var parts = new List<string>();
+        foreach (JsonElement v in vertices.EnumerateArray())
+        {
+            var items = new List<string>();
+            foreach (JsonElement p in v.EnumerateArray())
+            {
+                items.Add(p.GetString()!);
+            }
+
+            parts.Add("[" + string.Join(",", items) + "]");
+        }
+
+        parts.Sort(StringComparer.Ordinal);
+        parts.Reverse();
+        return string.Join(" ", parts);
+    }
+
+    [Fact]
     public void SolveJson_HasExactlyTheDesignShape()
     {
         string file = Game(Path.Combine("gambit", "todd1.nfg"));
