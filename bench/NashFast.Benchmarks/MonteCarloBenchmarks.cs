@@ -15,8 +15,11 @@ namespace NashFast.Benchmarks;
 public class MonteCarloBenchmarks
 {
     /// <summary>Games generated and solved per invocation.</summary>
-    [Params(1 << 22)]
+    [ParamsSource(nameof(GamesValues))]
     public int Games { get; set; }
+
+    /// <summary>The values of <see cref="Games"/>: 4M games (a dry run takes 64K).</summary>
+    public static IEnumerable<int> GamesValues => BenchParams.Pick(full: [1 << 22], dry: [1 << 16]);
 
     /// <summary>Payoff distribution.</summary>
     [Params("uniform", "normal")]

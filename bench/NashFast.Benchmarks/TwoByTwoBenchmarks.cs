@@ -29,9 +29,12 @@ public class TwoByTwoBenchmarks<T>
     private T[] _p = [], _q = [];
     private byte[] _copySource = [], _copyDestination = [];
 
-    /// <summary>Games per call: 4103 (inputs and outputs fit in L2, odd tail) and 16M (streams from memory).</summary>
-    [Params(4103, 16_777_216)]
+    /// <summary>Games per call: 4103 (inputs and outputs fit in L2, odd tail) and 16M (streams from memory); dry runs only the first.</summary>
+    [ParamsSource(nameof(GamesValues))]
     public int Games { get; set; }
+
+    /// <summary>The values of <see cref="Games"/>.</summary>
+    public static IEnumerable<int> GamesValues => BenchParams.Pick(full: [4103, 16_777_216], dry: [4103]);
 
     /// <summary>Bytes the solve must move per game: eight payoffs in; P, Q and three bytes out.</summary>
     public static int BytesPerGame => (10 * Marshal.SizeOf<T>()) + 3;

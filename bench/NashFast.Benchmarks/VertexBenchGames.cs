@@ -101,7 +101,6 @@ public static class VertexBenchGames
         return keys;
     }
 
-    /// <summary>Sizes of a benchmark: <paramref name="full"/>, or the first two when NASHFAST_BENCH_QUICK=1 (smoke runs).</summary>
-    public static IEnumerable<int> Sizes(params int[] full) =>
-        Environment.GetEnvironmentVariable("NASHFAST_BENCH_QUICK") == "1" ? full[..Math.Min(2, full.Length)] : full;
+    /// <summary>Sizes of a benchmark: <paramref name="full"/>, or only the first in dry mode (<see cref="BenchParams.IsDry"/>).</summary>
+    public static IEnumerable<int> Sizes(params int[] full) => BenchParams.Pick(full, full[..1]);
 }

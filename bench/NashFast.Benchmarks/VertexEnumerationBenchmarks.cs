@@ -29,7 +29,7 @@ public class VertexEnumerationBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    /// <summary>The sizes (only 8 and 9 when NASHFAST_BENCH_QUICK=1).</summary>
+    /// <summary>The sizes (only the first in dry mode).</summary>
     public static IEnumerable<int> Sizes() => VertexBenchGames.Sizes(8, 9, 10, 12, 14, 16);
 
     /// <summary>Builds the games and checks the solver against lrsnash's stored answers.</summary>
@@ -81,7 +81,7 @@ public class VertexEnumerationDegenerateBenchmarks
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    /// <summary>The sizes (only 4 and 6 when NASHFAST_BENCH_QUICK=1).</summary>
+    /// <summary>The sizes (only the first in dry mode).</summary>
     public static IEnumerable<int> Sizes() => VertexBenchGames.Sizes(4, 6, 8, 10);
 
     /// <summary>Builds the games and checks the solver against lrsnash (and the reference where feasible).</summary>
