@@ -255,7 +255,7 @@ NF_STATIC_ASSERT(sizeof(nf_mc_summary) == NF_MC_SUMMARY_SIZE, "nf_mc_summary mus
  * NashFast.MonteCarlo.MonteCarloRunner and of `nashfast montecarlo` with the same options.  The games are
  * generated and solved in small cache-sized chunks; nothing proportional to `games` is allocated.
  *
- * games    number of games (>= 0; 0 gives an all-zero summary with NaN means).
+ * games    number of games, 0 .. 2^62 (0 gives an all-zero summary with NaN means).
  * seed     any value.
  * dist     the payoff distribution (required; see nf_mc_distribution).
  * threads  worker threads: 0 = one per core, or 1 .. 1024.  The workers are started by the call and have
@@ -263,7 +263,7 @@ NF_STATIC_ASSERT(sizeof(nf_mc_summary) == NF_MC_SUMMARY_SIZE, "nf_mc_summary mus
  *          calling thread).  The summary does not depend on this number.
  * summary  written on success only (required).
  *
- * Returns NF_OK; NF_E_NULL (dist or summary NULL), NF_E_SIZE (games < 0), NF_E_ARGUMENT (unknown dist->kind,
+ * Returns NF_OK; NF_E_NULL (dist or summary NULL), NF_E_SIZE (games < 0 or > 2^62), NF_E_ARGUMENT (unknown dist->kind,
  * dist->reserved != 0, lo > hi, rho NaN or outside [-1, 1], threads < 0 or > 1024), NF_E_NOMEM.  The call
  * blocks until the run is done; it cannot be cancelled.
  */

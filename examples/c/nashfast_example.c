@@ -490,6 +490,7 @@ static void test_montecarlo(void)
     check_error(nf_montecarlo2x2(10, 1, &uniform, 0, NULL), NF_E_NULL, "'summary'", "Monte Carlo: summary NULL -> NF_E_NULL");
     check_error(nf_montecarlo2x2(10, 1, NULL, 0, &s1), NF_E_NULL, "'dist'", "Monte Carlo: dist NULL -> NF_E_NULL");
     check_error(nf_montecarlo2x2(-1, 1, &uniform, 0, &s1), NF_E_SIZE, "games is -1", "Monte Carlo: games = -1 -> NF_E_SIZE");
+    check_error(nf_montecarlo2x2(INT64_MAX, 1, &uniform, 0, &s1), NF_E_SIZE, "2^62", "Monte Carlo: games = INT64_MAX -> NF_E_SIZE");
     check_error(nf_montecarlo2x2(10, 1, &bad_kind, 0, &s1), NF_E_ARGUMENT, "kind 7", "Monte Carlo: kind 7 -> NF_E_ARGUMENT");
     check_error(nf_montecarlo2x2(10, 1, &nan_rho, 0, &s1), NF_E_ARGUMENT, "rho is NaN", "Monte Carlo: rho NaN -> NF_E_ARGUMENT");
     check_error(nf_montecarlo2x2(10, 1, &big_rho, 0, &s1), NF_E_ARGUMENT, "rho is 1.5", "Monte Carlo: rho 1.5 -> NF_E_ARGUMENT");

@@ -11,13 +11,19 @@ public static unsafe partial class Exports
     public const int MaxMonteCarloThreads = 1024;
 
     /// <summary>
+    /// Largest number of games <c>nf_montecarlo2x2</c> accepts (2^62): far beyond any run that could finish, and small
+    /// enough that the runner's block arithmetic cannot overflow.
+    /// </summary>
+    public const long MaxMonteCarloGames = 1L << 62;
+
+    /// <summary>
     /// <c>nf_montecarlo2x2</c>: a fused Monte Carlo run over <paramref name="games"/> random 2×2 games — game <c>g</c> drawn
     /// from (<paramref name="seed"/>, g) by <paramref name="distribution"/> and solved by the closed form — summarised in
     /// <paramref name="summary"/>. The statistics equal <see cref="MonteCarloRunner.Run"/>'s with the same options, for
     /// any thread count.
     /// </summary>
     /// <returns>
-    /// <c>NF_OK</c>; <c>NF_E_NULL</c> (distribution or summary NULL), <c>NF_E_SIZE</c> (games &lt; 0) or
+    /// <c>NF_OK</c>; <c>NF_E_NULL</c> (distribution or summary NULL), <c>NF_E_SIZE</c> (games &lt; 0 or &gt; 2^62) or
     /// <c>NF_E_ARGUMENT</c> (bad distribution code or parameters, threads out of range); nothing written on failure.
     /// </returns>
     [UnmanagedCallersOnly(EntryPoint = "nf_montecarlo2x2")]
@@ -114,9 +120,9 @@ public static unsafe partial class Exports
             return Fail(NativeStatus.Null, $"{function}: 'dist' is NULL; it must point to an nf_mc_distribution (kind NF_DIST_*).");
         }
 
-        if (games < 0)
+        if (games < 0 || games > MaxMonteCarloGames)
         {
-            return Fail(NativeStatus.Size, $"{function}: games is {games}; the number of games must be >= 0.");
+            return Fail(NativeStatus.Size, $"{function}: games is {games}; the number of games must be >= 0 and <= 2^62.");
         }
 
         if (threads < 0 || threads > MaxMonteCarloThreads)

@@ -194,6 +194,8 @@ public unsafe class MonteCarloExportTests
         // games, kind, lo, hi, reserved, rho, threads, code, message
         { -1, 0, 0, 0, 0, 0, 0, NativeStatus.Size, "games is -1" },
         { long.MinValue, 0, 0, 0, 0, 0, 0, NativeStatus.Size, "must be >= 0" },
+        { long.MaxValue, 0, 0, 0, 0, 0, 0, NativeStatus.Size, "<= 2^62" },
+        { Exports.MaxMonteCarloGames + 1, 0, 0, 0, 0, 0, 0, NativeStatus.Size, "<= 2^62" },
         { 10, 4, 0, 0, 0, 0, 0, NativeStatus.Argument, "unknown distribution kind 4" },
         { 10, -1, 0, 0, 0, 0, 0, NativeStatus.Argument, "unknown distribution kind -1" },
         { 10, 3, 0, 0, 0, double.NaN, 0, NativeStatus.Argument, "dist->rho is NaN" },
