@@ -23,8 +23,8 @@
  *   memory owned by the library; never free them.
  *
  * Threads.  Every function is thread-safe and re-entrant: any number of threads may call into the library at
- *   once, on disjoint output buffers.  The library starts no threads of its own (solves run on the calling
- *   thread).  The last-error message is per thread.  Loading the library starts the .NET Native AOT runtime
+ *   once, on disjoint output buffers.  Solves run on the calling thread; only nf_montecarlo2x2 starts worker
+ *   threads of its own, which have ended when it returns.  The last-error message is per thread.  Loading the library starts the .NET Native AOT runtime
  *   (its garbage collector may run background threads); the first call from a new thread registers it with
  *   that runtime, which costs a few microseconds once.
  *
@@ -60,6 +60,7 @@ typedef enum nf_status {
     NF_E_METHOD    =  -5, /**< Unknown method code, or a method that does not apply to the game (2x2 on 3x3). */
     NF_E_UNSUPPORTED = -6, /**< A known method that this build of the library does not provide yet. */
     NF_E_NOMEM     =  -7, /**< Out of memory. */
+    NF_E_ARGUMENT  =  -8, /**< A parameter value outside its documented range (see nf_montecarlo2x2). */
     NF_E_INTERNAL  = -99  /**< A bug in the library; the message says what happened.  Please report it. */
 } nf_status;
 
@@ -176,11 +177,98 @@ typedef struct nf_game_info {
 int32_t nf_solve_game(const double *a, const double *b, int32_t m, int32_t n, int32_t method,
                       double *out, int32_t capacity, nf_game_info *info);
 
-/* ----- Reserved ---------------------------------------------------------------------------------------- */
-/*
- * A fused 2x2 Monte Carlo entry point (nf_montecarlo2x2, filling a caller-owned summary struct) will be
- * added here as a compatible addition: new function, new struct, same NF_ABI_VERSION.
+/* ----- Monte Carlo over random 2x2 games ------------------------------------------------------------- */
+
+/* Compile-time layout checks (C11 or C++11; skipped by older compilers). */
+#if defined(__cplusplus) && __cplusplus >= 201103L
+#define NF_STATIC_ASSERT(cond, msg) static_assert(cond, msg)
+#elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
+#define NF_STATIC_ASSERT(cond, msg) _Static_assert(cond, msg)
+#else
+#define NF_STATIC_ASSERT(cond, msg)
+#endif
+
+/** Distribution codes of nf_mc_distribution.kind (stable numbers). */
+enum nf_dist {
+    NF_DIST_UNIFORM   = 0, /**< Every payoff independent uniform in [0, 1) (53 random bits). */
+    NF_DIST_NORMAL    = 1, /**< Every payoff independent standard normal. */
+    NF_DIST_INTEGER   = 2, /**< Every payoff an independent uniform integer in [lo, hi] (ties: degenerate games). */
+    NF_DIST_COVARIANT = 3  /**< In each cell (A, B) bivariate standard normal with correlation rho, cells independent
+                                (rho = -1: zero-sum, rho = 1: common interest; GAMUT's CovariantGame). */
+};
+
+/** Which payoffs nf_montecarlo2x2 draws (24 bytes: four int32_t, one double).  Zero-initialise it. */
+typedef struct nf_mc_distribution {
+    int32_t kind;     /**< One of NF_DIST_*. */
+    int32_t lo;       /**< NF_DIST_INTEGER: the smallest payoff; ignored otherwise. */
+    int32_t hi;       /**< NF_DIST_INTEGER: the largest payoff (lo <= hi); ignored otherwise. */
+    int32_t reserved; /**< Must be 0. */
+    double rho;       /**< NF_DIST_COVARIANT: the correlation, -1 <= rho <= 1 (not NaN); ignored otherwise. */
+} nf_mc_distribution;
+
+/** Bins of nf_mc_summary.equilibria_hist: 0, 1, 2, 3, 4 equilibria, and a last bin for 5 or more (always 0
+ *  for 2x2 games, which have at most 4 extreme equilibria; kept so that a future change cannot drop games). */
+#define NF_MC_EQUILIBRIA_BINS 6
+/** Bins of nf_mc_summary.pure_hist: 0 to 4 pure equilibria. */
+#define NF_MC_PURE_BINS 5
+/** Bins of nf_mc_summary.p_hist and q_hist: 20 equal bins of [0, 1], bin k holding [k/20, (k+1)/20). */
+#define NF_MC_PROBABILITY_BINS 20
+/** sizeof(nf_mc_distribution) and sizeof(nf_mc_summary), checked below and by the library's tests. */
+#define NF_MC_DISTRIBUTION_SIZE 24
+#define NF_MC_SUMMARY_SIZE 504
+
+/**
+ * The statistics of one nf_montecarlo2x2 run: 57 int64_t then 6 double, 504 bytes, no padding.
+ *
+ * "Equilibria" are extreme equilibria (in a degenerate game the vertices of its equilibrium components), as
+ * nf_solve2x2_f64 counts them.  p and q are P(row 0) and P(column 0) in each completely mixed equilibrium.
+ * Games with a non-finite payoff (impossible with the built-in distributions) count only in invalid_games.
+ * Every count is exact, and the whole struct except elapsed_seconds and games_per_second is identical for any
+ * thread count and any machine (sums are kept in exact fixed point inside the library).
  */
+typedef struct nf_mc_summary {
+    int64_t games;                   /**< Games solved (= the games argument). */
+    int64_t invalid_games;           /**< Games with a NaN or infinite payoff. */
+    int64_t degenerate_games;        /**< Games with a tie a player compares (NF_FLAG_DEGENERATE). */
+    int64_t completely_mixed_games;  /**< Games with a completely mixed equilibrium. */
+    int64_t equilibria;              /**< Extreme equilibria, all games together. */
+    int64_t pure_equilibria;         /**< Pure equilibria, all games together. */
+    int64_t equilibria_hist[NF_MC_EQUILIBRIA_BINS]; /**< Games by number of equilibria (last bin: 5 or more). */
+    int64_t pure_hist[NF_MC_PURE_BINS];             /**< Games by number of pure equilibria. */
+    int64_t p_hist[NF_MC_PROBABILITY_BINS];         /**< Completely mixed equilibria by p. */
+    int64_t q_hist[NF_MC_PROBABILITY_BINS];         /**< Completely mixed equilibria by q. */
+    double mean_equilibria;          /**< equilibria / valid games (NaN when there are none). */
+    double mean_pure_equilibria;     /**< pure_equilibria / valid games (NaN when there are none). */
+    double mean_row_payoff;          /**< Row player's payoff averaged over all equilibria (NaN when none). */
+    double mean_col_payoff;          /**< Column player's payoff averaged over all equilibria (NaN when none). */
+    double elapsed_seconds;          /**< Wall time of the run. */
+    double games_per_second;         /**< games / elapsed_seconds (NaN when no time elapsed). */
+} nf_mc_summary;
+
+NF_STATIC_ASSERT(sizeof(nf_mc_distribution) == NF_MC_DISTRIBUTION_SIZE, "nf_mc_distribution must be 24 bytes");
+NF_STATIC_ASSERT(sizeof(nf_mc_summary) == NF_MC_SUMMARY_SIZE, "nf_mc_summary must be 504 bytes");
+
+/**
+ * A fused Monte Carlo run: draws `games` random 2x2 games from `dist`, solves each by the closed form, and
+ * fills *summary.  Game g (0-based) is a pure function of (seed, g): the same seed and distribution give the
+ * same statistics on any machine, for any thread count, and equal those of the managed
+ * NashFast.MonteCarlo.MonteCarloRunner and of `nashfast montecarlo` with the same options.  The games are
+ * generated and solved in small cache-sized chunks; nothing proportional to `games` is allocated.
+ *
+ * games    number of games, 0 .. 2^62 (0 gives an all-zero summary with NaN means).
+ * seed     any value.
+ * dist     the payoff distribution (required; see nf_mc_distribution).
+ * threads  worker threads: 0 = one per core, or 1 .. 1024.  The workers are started by the call and have
+ *          ended when it returns; the calling thread waits for them (threads = 1 is one worker thread, not the
+ *          calling thread).  The summary does not depend on this number.
+ * summary  written on success only (required).
+ *
+ * Returns NF_OK; NF_E_NULL (dist or summary NULL), NF_E_SIZE (games < 0 or > 2^62), NF_E_ARGUMENT (unknown dist->kind,
+ * dist->reserved != 0, lo > hi, rho NaN or outside [-1, 1], threads < 0 or > 1024), NF_E_NOMEM.  The call
+ * blocks until the run is done; it cannot be cancelled.
+ */
+int32_t nf_montecarlo2x2(int64_t games, uint64_t seed, const nf_mc_distribution *dist, int32_t threads,
+                         nf_mc_summary *summary);
 
 #ifdef __cplusplus
 }

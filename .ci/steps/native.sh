@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The C ABI, end to end: publish libnashfast.so with Native AOT (once), compile the C example with gcc and run it
-# (Battle of the Sexes, a 10^6-game batch, bad calls, threads, timing at 4096 and 16M games), run the Python
-# ctypes example on the same library, and compare both with the managed API on a fixed seeded list of games
-# (the C program dumps games + answers; tests/NashFast.NativeCheck re-solves them managed, the Python example
-# re-solves them through ctypes). Ends with "N passed, N failed"; exits 1 on any failure.
+# (Battle of the Sexes, a 10^6-game batch, a 10^6-game Monte Carlo run, bad calls, threads, timing at 4096 and
+# 16M games), run the Python ctypes example on the same library, and compare both with the managed API on a fixed
+# seeded list of games and Monte Carlo runs (the C program dumps games + answers + summaries;
+# tests/NashFast.NativeCheck re-solves and re-runs them managed, the Python example through ctypes). Ends with "N passed, N failed"; exits 1 on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -44,8 +44,9 @@ else
   tail -n 30 "$work/publish.txt"; fail "publish"; finish
 fi
 
-exports=$(nm -D --defined-only "$work/lib/libnashfast.so" | grep -c ' T nf_')
-if [ "$exports" -ge 7 ]; then ok "libnashfast.so exports $exports nf_* functions"; else fail "libnashfast.so exports $exports nf_* functions"; fi
+symbols=$(nm -D --defined-only "$work/lib/libnashfast.so")
+exports=$(echo "$symbols" | grep -c ' T nf_')
+if [ "$exports" -ge 8 ] && echo "$symbols" | grep -cE ' T nf_montecarlo2x2(@|$)' > /dev/null; then ok "libnashfast.so exports $exports nf_* functions, nf_montecarlo2x2 among them"; else fail "libnashfast.so exports $exports nf_* functions"; fi
 
 echo "--- gcc examples/c/nashfast_example.c"
 if gcc -O2 -std=c11 -Wall -Wextra -Werror -I include examples/c/nashfast_example.c \

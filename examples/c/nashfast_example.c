@@ -1,18 +1,20 @@
 /*
  * NashFast from C: solves Battle of the Sexes and a 10^6-game random batch through libnashfast.so, checks the
- * answers, exercises every kind of bad call, and times the 2x2 batch on 4096-game and 16M-game batches.
+ * answers, runs a 10^6-game Monte Carlo study (nf_montecarlo2x2), exercises every kind of bad call, and times the 2x2 batch on 4096-game and 16M-game batches.
  *
  *   gcc -O2 -std=c11 -Wall -Wextra -I include examples/c/nashfast_example.c -L out -lnashfast \
  *       -Wl,-rpath,'$ORIGIN' -lpthread -lm -o out/nashfast_example
  *   out/nashfast_example [--dump FILE] [--no-timing] [--no-large]
  *
- * --dump FILE   writes a fixed, seeded list of games and the library's answers as text, for the managed
- *               cross-check (tests/NashFast.NativeCheck) and the Python example to compare against.
+ * --dump FILE   writes a fixed, seeded list of games and the library's answers, and a few Monte Carlo
+ *               summaries, as text, for the managed cross-check (tests/NashFast.NativeCheck) and the
+ *               Python example to compare against.
  * Prints one line per check, then "N passed, N failed"; exits 1 when a check failed.
  */
 #define _POSIX_C_SOURCE 199309L
 #include <math.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -401,12 +403,140 @@ static void test_threads(void)
     batch_free(&g[1]);
 }
 
+/* ---- Monte Carlo: nf_montecarlo2x2 ---- */
+static int64_t sum_hist(const int64_t *h, int bins, int weighted)
+{
+    int64_t s = 0;
+    for (int k = 0; k < bins; k++) s += weighted ? (int64_t)k * h[k] : h[k];
+    return s;
+}
+
+/* |observed - n*prob| within 4 standard deviations of a binomial(n, prob) count. */
+static int within_4_sigma(int64_t observed, int64_t n, double prob, char *detail, size_t size, const char *what)
+{
+    double expected = (double)n * prob, sigma = sqrt((double)n * prob * (1 - prob));
+    double z = ((double)observed - expected) / sigma;
+    snprintf(detail, size, "%s: %lld observed, %.1f expected, z = %.2f", what, (long long)observed, expected, z);
+    return fabs(z) <= 4;
+}
+
+/* The summary without its two timing fields, for comparisons. */
+static int same_statistics(const nf_mc_summary *x, const nf_mc_summary *y)
+{
+    return memcmp(x, y, offsetof(nf_mc_summary, elapsed_seconds)) == 0;
+}
+
+static void test_montecarlo(void)
+{
+    const int64_t n = 1000000;
+    nf_mc_distribution uniform = {NF_DIST_UNIFORM, 0, 0, 0, 0.0};
+    nf_mc_summary s, s1;
+    memset(&s, 0, sizeof s);
+    int32_t rc = nf_montecarlo2x2(n, 20261125, &uniform, 0, &s);
+    check(rc == NF_OK && nf_last_error()[0] == '\0', "Monte Carlo: 10^6 uniform games, all cores -> NF_OK", nf_last_error());
+    printf("     %lld games in %.3f s: equilibria 0..4,5+ = %lld %lld %lld %lld %lld %lld; pure 0..4 = %lld %lld %lld %lld %lld; "
+           "completely mixed %lld; mean equilibria %.6f, mean payoffs %.6f %.6f\n",
+           (long long)s.games, s.elapsed_seconds, (long long)s.equilibria_hist[0], (long long)s.equilibria_hist[1],
+           (long long)s.equilibria_hist[2], (long long)s.equilibria_hist[3], (long long)s.equilibria_hist[4],
+           (long long)s.equilibria_hist[5], (long long)s.pure_hist[0], (long long)s.pure_hist[1], (long long)s.pure_hist[2],
+           (long long)s.pure_hist[3], (long long)s.pure_hist[4], (long long)s.completely_mixed_games, s.mean_equilibria,
+           s.mean_row_payoff, s.mean_col_payoff);
+
+    /* The totals are consistent with the histograms. */
+    char detail[300];
+    snprintf(detail, sizeof detail, "games %lld invalid %lld degenerate %lld; hist sums %lld %lld; p %lld q %lld; mixed %lld",
+             (long long)s.games, (long long)s.invalid_games, (long long)s.degenerate_games,
+             (long long)sum_hist(s.equilibria_hist, NF_MC_EQUILIBRIA_BINS, 0), (long long)sum_hist(s.pure_hist, NF_MC_PURE_BINS, 0),
+             (long long)sum_hist(s.p_hist, NF_MC_PROBABILITY_BINS, 0), (long long)sum_hist(s.q_hist, NF_MC_PROBABILITY_BINS, 0),
+             (long long)s.completely_mixed_games);
+    check(s.games == n && s.invalid_games == 0 && s.degenerate_games == 0 &&
+          sum_hist(s.equilibria_hist, NF_MC_EQUILIBRIA_BINS, 0) == n && sum_hist(s.pure_hist, NF_MC_PURE_BINS, 0) == n &&
+          sum_hist(s.equilibria_hist, NF_MC_EQUILIBRIA_BINS, 1) == s.equilibria &&
+          sum_hist(s.pure_hist, NF_MC_PURE_BINS, 1) == s.pure_equilibria &&
+          sum_hist(s.p_hist, NF_MC_PROBABILITY_BINS, 0) == s.completely_mixed_games &&
+          sum_hist(s.q_hist, NF_MC_PROBABILITY_BINS, 0) == s.completely_mixed_games &&
+          s.mean_equilibria == (double)s.equilibria / (double)n && s.games_per_second > 0,
+          "Monte Carlo: counts add up (histograms, totals, p and q bins)", detail);
+
+    /* Continuous iid payoffs: a 2x2 game has 3 equilibria w.p. 1/8, else 1; 0, 1, 2 pure w.p. 1/8, 3/4, 1/8. */
+    check(within_4_sigma(s.equilibria_hist[3], n, 1.0 / 8, detail, sizeof detail, "3 equilibria") &&
+          s.equilibria_hist[0] == 0 && s.equilibria_hist[2] == 0 && s.equilibria_hist[4] == 0 && s.equilibria_hist[5] == 0,
+          "Monte Carlo: P(3 equilibria) within 4 sigma of 1/8, only 1 or 3 equilibria", detail);
+    check(within_4_sigma(s.pure_hist[0], n, 1.0 / 8, detail, sizeof detail, "0 pure") &&
+          within_4_sigma(s.pure_hist[2], n, 1.0 / 8, detail + strlen(detail), sizeof detail - strlen(detail), "; 2 pure") &&
+          within_4_sigma(s.completely_mixed_games, n, 1.0 / 4, detail + strlen(detail), sizeof detail - strlen(detail), "; mixed"),
+          "Monte Carlo: P(0 pure) = P(2 pure) = 1/8, P(completely mixed) = 1/4, within 4 sigma", detail);
+    check(s.mean_row_payoff > 0 && s.mean_row_payoff < 1 && s.mean_col_payoff > 0 && s.mean_col_payoff < 1,
+          "Monte Carlo: mean equilibrium payoffs lie in [0, 1) like the payoffs", NULL);
+
+    /* One worker: the same statistics, bit for bit. */
+    rc = nf_montecarlo2x2(n, 20261125, &uniform, 1, &s1);
+    check(rc == NF_OK && same_statistics(&s, &s1), "Monte Carlo: threads = 1 gives the same summary as all cores", nf_last_error());
+
+    /* All ties: int 5..5 makes every profile an equilibrium. */
+    nf_mc_distribution tie = {NF_DIST_INTEGER, 5, 5, 0, 0.0};
+    rc = nf_montecarlo2x2(1000, 1, &tie, 0, &s1);
+    snprintf(detail, sizeof detail, "rc %d degenerate %lld pure4 %lld", rc, (long long)s1.degenerate_games, (long long)s1.pure_hist[4]);
+    check(rc == NF_OK && s1.degenerate_games == 1000 && s1.pure_hist[4] == 1000 && s1.mean_row_payoff == 5,
+          "Monte Carlo: int 5..5 -> every game degenerate with 4 pure equilibria, payoff 5", detail);
+
+    /* Bad calls: code, message naming the problem, summary untouched. */
+    nf_mc_summary untouched;
+    memset(&untouched, 0x5A, sizeof untouched);
+    s1 = untouched;
+    nf_mc_distribution bad_kind = {7, 0, 0, 0, 0.0}, nan_rho = {NF_DIST_COVARIANT, 0, 0, 0, NAN},
+                       big_rho = {NF_DIST_COVARIANT, 0, 0, 0, 1.5}, empty = {NF_DIST_INTEGER, 3, 2, 0, 0.0},
+                       reserved = {NF_DIST_UNIFORM, 0, 0, 1, 0.0};
+    check_error(nf_montecarlo2x2(10, 1, &uniform, 0, NULL), NF_E_NULL, "'summary'", "Monte Carlo: summary NULL -> NF_E_NULL");
+    check_error(nf_montecarlo2x2(10, 1, NULL, 0, &s1), NF_E_NULL, "'dist'", "Monte Carlo: dist NULL -> NF_E_NULL");
+    check_error(nf_montecarlo2x2(-1, 1, &uniform, 0, &s1), NF_E_SIZE, "games is -1", "Monte Carlo: games = -1 -> NF_E_SIZE");
+    check_error(nf_montecarlo2x2(INT64_MAX, 1, &uniform, 0, &s1), NF_E_SIZE, "2^62", "Monte Carlo: games = INT64_MAX -> NF_E_SIZE");
+    check_error(nf_montecarlo2x2(10, 1, &bad_kind, 0, &s1), NF_E_ARGUMENT, "kind 7", "Monte Carlo: kind 7 -> NF_E_ARGUMENT");
+    check_error(nf_montecarlo2x2(10, 1, &nan_rho, 0, &s1), NF_E_ARGUMENT, "rho is NaN", "Monte Carlo: rho NaN -> NF_E_ARGUMENT");
+    check_error(nf_montecarlo2x2(10, 1, &big_rho, 0, &s1), NF_E_ARGUMENT, "rho is 1.5", "Monte Carlo: rho 1.5 -> NF_E_ARGUMENT");
+    check_error(nf_montecarlo2x2(10, 1, &empty, 0, &s1), NF_E_ARGUMENT, "lo is 3", "Monte Carlo: lo > hi -> NF_E_ARGUMENT");
+    check_error(nf_montecarlo2x2(10, 1, &reserved, 0, &s1), NF_E_ARGUMENT, "reserved", "Monte Carlo: reserved != 0 -> NF_E_ARGUMENT");
+    check_error(nf_montecarlo2x2(10, 1, &uniform, -1, &s1), NF_E_ARGUMENT, "threads is -1", "Monte Carlo: threads = -1 -> NF_E_ARGUMENT");
+    check_error(nf_montecarlo2x2(10, 1, &uniform, 100000, &s1), NF_E_ARGUMENT, "threads is 100000", "Monte Carlo: threads = 100000 -> NF_E_ARGUMENT");
+    check(memcmp(&s1, &untouched, sizeof s1) == 0, "Monte Carlo: failed calls leave the summary untouched", NULL);
+}
+
+
 /* ---- the fixed game list for the cross-checks ---- */
 static void print_double(FILE *f, double x)
 {
     if (isnan(x)) fputs(" NaN", f);
     else if (isinf(x)) fputs(x > 0 ? " Infinity" : " -Infinity", f);
     else fprintf(f, " %.17g", x);
+}
+
+/* The Monte Carlo runs of the dump, also run by the Python example and the managed cross-check. */
+static const struct { nf_mc_distribution dist; uint64_t seed; int64_t games; int32_t threads; } mc_runs[] = {
+    {{NF_DIST_UNIFORM, 0, 0, 0, 0.0}, 20261125, 1000000, 0},
+    {{NF_DIST_NORMAL, 0, 0, 0, 0.0}, 20111112, 300000, 2},
+    {{NF_DIST_INTEGER, -2, 2, 0, 0.0}, 7, 300001, 1},
+    {{NF_DIST_COVARIANT, 0, 0, 0, -0.5}, 99, 200000, 0},
+};
+
+_Static_assert(offsetof(nf_mc_summary, mean_equilibria) == 57 * sizeof(int64_t), "57 int64_t fields precede the means");
+
+static void dump_montecarlo(FILE *f)
+{
+    for (size_t r = 0; r < sizeof mc_runs / sizeof mc_runs[0]; r++) {
+        nf_mc_summary s;
+        int32_t rc = nf_montecarlo2x2(mc_runs[r].games, mc_runs[r].seed, &mc_runs[r].dist, mc_runs[r].threads, &s);
+        check(rc == NF_OK, "dump: Monte Carlo run", nf_last_error());
+        /* MC kind lo hi rho seed games threads | 57 int64 fields | 4 means (timings left out) */
+        fprintf(f, "MC %d %d %d", mc_runs[r].dist.kind, mc_runs[r].dist.lo, mc_runs[r].dist.hi);
+        print_double(f, mc_runs[r].dist.rho);
+        fprintf(f, " %llu %lld %d", (unsigned long long)mc_runs[r].seed, (long long)mc_runs[r].games, mc_runs[r].threads);
+        int64_t counts[57]; /* the 57 int64_t fields, games .. q_hist, in header order */
+        memcpy(counts, &s, sizeof counts);
+        for (int k = 0; k < 57; k++) fprintf(f, " %lld", (long long)counts[k]);
+        print_double(f, s.mean_equilibria); print_double(f, s.mean_pure_equilibria);
+        print_double(f, s.mean_row_payoff); print_double(f, s.mean_col_payoff);
+        fputc('\n', f);
+    }
 }
 
 static void dump(const char *path)
@@ -470,8 +600,10 @@ static void dump(const char *path)
             }
         }
     }
+    dump_montecarlo(f);
     fclose(f);
-    printf("     wrote %lld batch games and %d m x n solves to %s\n", (long long)n, games, path);
+    printf("     wrote %lld batch games, %d m x n solves and %d Monte Carlo summaries to %s\n", (long long)n, games,
+           (int)(sizeof mc_runs / sizeof mc_runs[0]), path);
 }
 
 /* ---- timing (games per second; meaningful only on a quiet machine) ---- */
@@ -525,6 +657,7 @@ int main(int argc, char **argv)
     test_invalid_slots();
     test_bad_calls();
     test_threads();
+    test_montecarlo();
     if (dump_path) dump(dump_path);
     if (timing) {
         time_batch(4096, 1.0, 1000);

@@ -4,9 +4,11 @@
     lib = nashfast.NashFast("out/libnashfast.so")       # or set NASHFAST_LIB
     eqs, info = lib.solve_game([[3, 0], [0, 2]], [[2, 0], [0, 3]])
     batch = lib.solve2x2(a00, a01, a10, a11, b00, b01, b10, b11)   # sequences or array('d') of n payoffs each
+    mc = lib.montecarlo2x2(10**6, seed=1, dist="uniform")          # an McSummary: mc.equilibria_hist[3] / mc.games ...
 
-Run as a script it checks itself against the library (Battle of the Sexes, a 10^6-game batch, bad calls) and,
-with --compare FILE, re-solves the games the C example dumped and compares the answers:
+Run as a script it checks itself against the library (Battle of the Sexes, a 10^6-game batch, a 10^6-game Monte
+Carlo run, bad calls) and, with --compare FILE, re-solves the games and re-runs the Monte Carlo studies the C
+example dumped and compares the answers:
 
     python3 examples/python/nashfast.py --lib out/libnashfast.so [--compare dump.txt]
 
@@ -21,6 +23,9 @@ import sys
 from array import array
 
 NF_OK, NF_E_NULL, NF_E_SIZE, NF_E_CAPACITY, NF_E_NAN, NF_E_METHOD, NF_E_UNSUPPORTED, NF_E_NOMEM = 0, -1, -2, -3, -4, -5, -6, -7
+NF_E_ARGUMENT = -8
+NF_DIST_UNIFORM, NF_DIST_NORMAL, NF_DIST_INTEGER, NF_DIST_COVARIANT = 0, 1, 2, 3
+NF_MC_EQUILIBRIA_BINS, NF_MC_PURE_BINS, NF_MC_PROBABILITY_BINS = 6, 5, 20
 NF_E_INTERNAL = -99
 NF_FLAG_DEGENERATE, NF_FLAG_COMPLETELY_MIXED, NF_FLAG_INVALID = 1, 2, 4
 METHODS = {"auto": 0, "2x2": 1, "pure": 2, "support": 3, "vertex": 4, "lemke-howson": 5, "reference": 6}
@@ -32,6 +37,34 @@ _d, _f, _u8, _i32, _i64 = ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes
 class GameInfo(ctypes.Structure):
     """nf_game_info: count, method used, degenerate, complete."""
     _fields_ = [("count", ctypes.c_int32), ("method", ctypes.c_int32), ("degenerate", ctypes.c_int32), ("complete", ctypes.c_int32)]
+
+
+class McDistribution(ctypes.Structure):
+    """nf_mc_distribution (24 bytes): kind (NF_DIST_*), lo, hi (NF_DIST_INTEGER), reserved (0), rho (NF_DIST_COVARIANT)."""
+    _fields_ = [("kind", ctypes.c_int32), ("lo", ctypes.c_int32), ("hi", ctypes.c_int32), ("reserved", ctypes.c_int32),
+                ("rho", ctypes.c_double)]
+
+
+class McSummary(ctypes.Structure):
+    """nf_mc_summary (504 bytes): the statistics of a nf_montecarlo2x2 run (see include/nashfast.h)."""
+    _fields_ = [("games", ctypes.c_int64), ("invalid_games", ctypes.c_int64), ("degenerate_games", ctypes.c_int64),
+                ("completely_mixed_games", ctypes.c_int64), ("equilibria", ctypes.c_int64), ("pure_equilibria", ctypes.c_int64),
+                ("equilibria_hist", ctypes.c_int64 * NF_MC_EQUILIBRIA_BINS), ("pure_hist", ctypes.c_int64 * NF_MC_PURE_BINS),
+                ("p_hist", ctypes.c_int64 * NF_MC_PROBABILITY_BINS), ("q_hist", ctypes.c_int64 * NF_MC_PROBABILITY_BINS),
+                ("mean_equilibria", ctypes.c_double), ("mean_pure_equilibria", ctypes.c_double),
+                ("mean_row_payoff", ctypes.c_double), ("mean_col_payoff", ctypes.c_double),
+                ("elapsed_seconds", ctypes.c_double), ("games_per_second", ctypes.c_double)]
+
+    def statistics(self):
+        """Every field except the two timings, as a flat list (57 counts, then the 4 means)."""
+        out = []
+        for name, _ in self._fields_[:-2]:
+            value = getattr(self, name)
+            out.extend(list(value) if isinstance(value, ctypes.Array) else [value])
+        return out
+
+
+assert ctypes.sizeof(McDistribution) == 24 and ctypes.sizeof(McSummary) == 504 and McSummary.mean_equilibria.offset == 57 * 8
 
 
 class NashFastError(Exception):
@@ -79,6 +112,8 @@ class NashFast:
             fn.argtypes = [fp] * 8 + [_u8] * 3 + [fp] * 4 + [_i64]
         lib.nf_solve_game.restype = _i32
         lib.nf_solve_game.argtypes = [_d, _d, _i32, _i32, _i32, _d, _i32, ctypes.POINTER(GameInfo)]
+        lib.nf_montecarlo2x2.restype = _i32
+        lib.nf_montecarlo2x2.argtypes = [_i64, ctypes.c_uint64, ctypes.POINTER(McDistribution), _i32, ctypes.POINTER(McSummary)]
         if lib.nf_abi_version() != NF_ABI_VERSION:
             raise RuntimeError(f"{path} has ABI {lib.nf_abi_version()}, this module expects {NF_ABI_VERSION}")
 
@@ -131,6 +166,18 @@ class NashFast:
             self._check(rc)
             w = m + n + 2
             return [(list(out[k * w:k * w + m]), list(out[k * w + m:k * w + m + n]), out[k * w + m + n], out[k * w + m + n + 1]) for k in range(rc)], info
+
+
+    def montecarlo2x2(self, games, seed=20111112, dist="normal", lo=0, hi=0, rho=0.0, threads=0):
+        """A fused Monte Carlo run over `games` random 2x2 games; returns an McSummary.
+
+        dist: "uniform", "normal", "int" (payoffs lo..hi) or "covariant" (correlation rho), or an NF_DIST_* code.
+        threads: 0 = one per core. The statistics depend only on (games, seed, dist), never on threads."""
+        kinds = {"uniform": NF_DIST_UNIFORM, "normal": NF_DIST_NORMAL, "int": NF_DIST_INTEGER, "covariant": NF_DIST_COVARIANT}
+        d = McDistribution(kinds[dist] if isinstance(dist, str) else dist, lo, hi, 0, rho)
+        summary = McSummary()
+        self._check(self._lib.nf_montecarlo2x2(games, seed, ctypes.byref(d), threads, ctypes.byref(summary)))
+        return summary
 
 
 # ------------------------------------------------------------------------------------------------------------------
@@ -253,17 +300,52 @@ def _self_check(nf, check):
     check(rc == NF_E_NULL and "'out'" in nf.last_error(), "game: out NULL, capacity 4 -> NF_E_NULL", (rc, nf.last_error()))
 
 
+def _within_4_sigma(observed, n, prob):
+    return abs(observed - n * prob) <= 4 * math.sqrt(n * prob * (1 - prob))
+
+
+def _montecarlo_check(nf, check):
+    n = 1_000_000
+    s = nf.montecarlo2x2(n, seed=20261125, dist="uniform")
+    eq, pure = list(s.equilibria_hist), list(s.pure_hist)
+    print(f"     {s.games} games in {s.elapsed_seconds:.3f} s: equilibria 0..4,5+ = {eq}; pure 0..4 = {pure}; "
+          f"completely mixed {s.completely_mixed_games}; mean equilibria {s.mean_equilibria:.6f}")
+    check(s.games == n and s.invalid_games == 0 and s.degenerate_games == 0 and sum(eq) == n and sum(pure) == n
+          and sum(k * c for k, c in enumerate(eq)) == s.equilibria and sum(k * c for k, c in enumerate(pure)) == s.pure_equilibria
+          and sum(s.p_hist) == s.completely_mixed_games == sum(s.q_hist) and s.mean_equilibria == s.equilibria / n,
+          "Monte Carlo: 10^6 uniform games, counts add up", s.statistics())
+    # Continuous iid payoffs: 3 equilibria w.p. 1/8 (else 1); 0, 1, 2 pure w.p. 1/8, 3/4, 1/8; completely mixed w.p. 1/4.
+    check(_within_4_sigma(eq[3], n, 1 / 8) and eq[3] + eq[1] == n, "Monte Carlo: P(3 equilibria) within 4 sigma of 1/8", eq)
+    check(_within_4_sigma(pure[0], n, 1 / 8) and _within_4_sigma(pure[2], n, 1 / 8) and _within_4_sigma(s.completely_mixed_games, n, 1 / 4),
+          "Monte Carlo: P(0 pure) = P(2 pure) = 1/8, P(completely mixed) = 1/4, within 4 sigma", (pure, s.completely_mixed_games))
+    check(nf.montecarlo2x2(n, seed=20261125, dist="uniform", threads=1).statistics() == s.statistics(),
+          "Monte Carlo: threads = 1 gives the same statistics")
+    _expect_error(check, nf, lambda: nf.montecarlo2x2(-1), NF_E_SIZE, "games is -1", "Monte Carlo: games = -1 -> NF_E_SIZE")
+    _expect_error(check, nf, lambda: nf.montecarlo2x2(10, dist=9), NF_E_ARGUMENT, "kind 9", "Monte Carlo: kind 9 -> NF_E_ARGUMENT")
+    _expect_error(check, nf, lambda: nf.montecarlo2x2(10, dist="covariant", rho=float("nan")), NF_E_ARGUMENT, "rho is NaN",
+                  "Monte Carlo: rho NaN -> NF_E_ARGUMENT")
+    _expect_error(check, nf, lambda: nf.montecarlo2x2(10, dist="int", lo=1, hi=0), NF_E_ARGUMENT, "lo is 1",
+                  "Monte Carlo: lo > hi -> NF_E_ARGUMENT")
+    _expect_error(check, nf, lambda: nf.montecarlo2x2(10, threads=-1), NF_E_ARGUMENT, "threads is -1", "Monte Carlo: threads = -1 -> NF_E_ARGUMENT")
+    rc = nf._lib.nf_montecarlo2x2(10, 1, None, 0, ctypes.byref(McSummary()))
+    check(rc == NF_E_NULL and "'dist'" in nf.last_error(), "Monte Carlo: dist NULL -> NF_E_NULL", (rc, nf.last_error()))
+    rc = nf._lib.nf_montecarlo2x2(10, 1, ctypes.byref(McDistribution()), 0, None)
+    check(rc == NF_E_NULL and "'summary'" in nf.last_error(), "Monte Carlo: summary NULL -> NF_E_NULL", (rc, nf.last_error()))
+
+
 def _parse(token):
     return float(token.replace("Infinity", "inf"))
 
 
 def _compare(nf, check, path):
     """Re-solves the games dumped by the C example and expects bit-identical answers (same library, same inputs)."""
-    batch_lines, game_lines = [], []
+    batch_lines, game_lines, mc_lines = [], [], []
     with open(path) as f:
         for line in f:
             parts = line.split()
-            if parts and parts[0] == "B2":
+            if parts and parts[0] == "MC":
+                mc_lines.append(parts[1:])
+            elif parts and parts[0] == "B2":
                 batch_lines.append([_parse(t) for t in parts[1:]])
             elif parts and parts[0] == "G":
                 game_lines.append([_parse(t) for t in parts[1:]])
@@ -288,6 +370,14 @@ def _compare(nf, check, path):
         if [len(eqs), info.count, info.method, info.degenerate, info.complete] != [int(v) for v in l[at:at + 5]] or flat != l[at + 5:]:
             bad.append(g)
     check(len(game_lines) > 0 and not bad, f"compare: {len(game_lines)} m x n solves equal the C program's answers", bad[:10])
+    # MC kind lo hi rho seed games threads, then 57 counts and 4 means: the same run from Python, the same summary.
+    bad = []
+    for r, l in enumerate(mc_lines):
+        s = nf.montecarlo2x2(int(l[5]), seed=int(l[4]), dist=int(l[0]), lo=int(l[1]), hi=int(l[2]), rho=_parse(l[3]), threads=int(l[6]))
+        expected = [int(v) for v in l[7:64]] + [_parse(v) for v in l[64:68]]
+        if s.statistics() != expected:
+            bad.append(r)
+    check(len(mc_lines) >= 4 and not bad, f"compare: {len(mc_lines)} Monte Carlo summaries equal the C program's", bad)
 
 
 def main(argv):
@@ -304,6 +394,7 @@ def main(argv):
     nf = NashFast(lib_path)
     check = _Checks()
     _self_check(nf, check)
+    _montecarlo_check(nf, check)
     if compare:
         _compare(nf, check, compare)
     print(f"{check.passed} passed, {check.failed} failed")

@@ -30,6 +30,9 @@ internal static class NativeStatus
     /// <summary>Out of memory.</summary>
     public const int NoMemory = -7;
 
+    /// <summary>A parameter value outside its documented range (distribution code, rho, lo/hi, threads, a reserved field).</summary>
+    public const int Argument = -8;
+
     /// <summary>A bug: an unexpected exception inside the library (the message says which).</summary>
     public const int Internal = -99;
 }

@@ -1,12 +1,15 @@
 using System.Globalization;
 using NashFast;
 using NashFast.Games;
+using NashFast.MonteCarlo;
 using NashFast.Native;
+using NashFast.Random;
 using NashFast.TwoByTwo;
 
 // Usage: NashFast.NativeCheck FILE. Lines of FILE (written by examples/c/nashfast_example.c --dump):
 //   B2 a00 a01 a10 a11 b00 b01 b10 b11 mask count flags p q rowPayoff columnPayoff
 //   G m n method a[m*n] b[m*n] returned infoCount infoMethod degenerate complete equilibria[returned*(m+n+2)]
+//   MC kind lo hi rho seed games threads counts[57] meanEquilibria meanPure meanRowPayoff meanColumnPayoff
 // Prints one line per check and "N passed, N failed"; exits 1 on a mismatch.
 if (args.Length != 1)
 {
@@ -16,11 +19,18 @@ if (args.Length != 1)
 
 var batch = new List<double[]>();
 var games = new List<double[]>();
+var montecarlo = new List<string[]>();
 foreach (string line in File.ReadLines(args[0]))
 {
     string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
     if (parts.Length == 0)
     {
+        continue;
+    }
+
+    if (parts[0] == "MC")
+    {
+        montecarlo.Add(parts[1..]);
         continue;
     }
 
@@ -31,7 +41,8 @@ foreach (string line in File.ReadLines(args[0]))
 int passed = 0, failed = 0;
 Report(CrossCheck.Batch(batch), $"2x2 batch: {batch.Count} games, managed TwoByTwoSolver equals libnashfast.so");
 Report(CrossCheck.Games(games), $"m x n games: {games.Count} solves, managed NashSolver equals libnashfast.so");
-Report(batch.Count >= 1000 && games.Count >= 50 ? [] : ["too few games in the file"], "the file holds the whole fixed game list");
+Report(CrossCheck.MonteCarlo(montecarlo), $"Monte Carlo: {montecarlo.Count} nf_montecarlo2x2 summaries equal MonteCarloRunner.Run");
+Report(batch.Count >= 1000 && games.Count >= 50 && montecarlo.Count >= 4 ? [] : ["too few games in the file"], "the file holds the whole fixed game list");
 Console.WriteLine($"{passed} passed, {failed} failed");
 return failed == 0 ? 0 : 1;
 
@@ -53,7 +64,7 @@ void Report(List<string> mismatches, string what)
 }
 
 /// <summary>The comparisons, one per kind of line.</summary>
-internal static class CrossCheck
+internal static unsafe class CrossCheck
 {
     // Same code compiled by the JIT and by Native AOT: identical up to instruction choice (vector width, FMA
     // where a kernel asks for it), so a few ulps relative; 1e-12 is thousands of ulps and far below any real bug.
@@ -138,6 +149,63 @@ internal static class CrossCheck
                 if (!same)
                 {
                     mismatches.Add($"{where}: equilibrium {k} differs");
+                }
+            }
+        }
+
+        return mismatches;
+    }
+
+    // The 57 int64 fields of nf_mc_summary in header order, from a managed summary (the export's own conversion).
+    private static long[] Counts(McSummary s)
+    {
+        var c = new long[57];
+        new ReadOnlySpan<long>(&s, 57).CopyTo(c);
+        return c;
+    }
+
+    public static List<string> MonteCarlo(List<string[]> lines)
+    {
+        var mismatches = new List<string>();
+        foreach (string[] l in lines)
+        {
+            int kind = int.Parse(l[0], CultureInfo.InvariantCulture), lo = int.Parse(l[1], CultureInfo.InvariantCulture);
+            int hi = int.Parse(l[2], CultureInfo.InvariantCulture);
+            double rho = double.Parse(l[3], CultureInfo.InvariantCulture);
+            ulong seed = ulong.Parse(l[4], CultureInfo.InvariantCulture);
+            long n = long.Parse(l[5], CultureInfo.InvariantCulture);
+            IGameDistribution distribution = kind switch
+            {
+                McDistribution.KindUniform => UniformDistribution.Instance,
+                McDistribution.KindNormal => NormalDistribution.Instance,
+                McDistribution.KindInteger => new IntegerDistribution(lo, hi),
+                _ => new CovariantDistribution(rho),
+            };
+            MonteCarloSummary managed = MonteCarloRunner.Run(new MonteCarloOptions
+            {
+                Distribution = distribution, Seed = seed, Games = n, Bins = McSummary.ProbabilityBins,
+            });
+            McSummary expected = Exports.ToNative(managed);
+            long[] want = Counts(expected);
+            string where = $"Monte Carlo {distribution.Name} seed {seed} games {n}";
+
+            // Every count is an integer decided by comparisons and bins: the JIT and the AOT build must agree exactly.
+            for (int k = 0; k < 57; k++)
+            {
+                long got = long.Parse(l[7 + k], CultureInfo.InvariantCulture);
+                if (got != want[k])
+                {
+                    mismatches.Add($"{where}: int64 field {k} is {got} native, {want[k]} managed");
+                }
+            }
+
+            double[] means = [expected.MeanEquilibria, expected.MeanPureEquilibria, expected.MeanRowPayoff, expected.MeanColumnPayoff];
+            for (int k = 0; k < 4; k++)
+            {
+                double got = double.Parse(l[64 + k], CultureInfo.InvariantCulture);
+                if (!Close(means[k], got))
+                {
+                    mismatches.Add(FormattableString.Invariant($"{where}: mean {k} is {got:R} native, {means[k]:R} managed"));
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using NashFast.Games;
 using NashFast.Native;
@@ -20,6 +21,7 @@ public partial class HeaderTests
     [InlineData("NF_E_METHOD", NativeStatus.Method)]
     [InlineData("NF_E_UNSUPPORTED", NativeStatus.Unsupported)]
     [InlineData("NF_E_NOMEM", NativeStatus.NoMemory)]
+    [InlineData("NF_E_ARGUMENT", NativeStatus.Argument)]
     [InlineData("NF_E_INTERNAL", NativeStatus.Internal)]
     [InlineData("NF_ABI_VERSION", Exports.AbiVersion)]
     public void StatusCodesAndAbiVersion_MatchTheHeader(string name, int value) => Assert.Equal(value, _header[name]);
@@ -61,16 +63,64 @@ public partial class HeaderTests
     [Fact]
     public unsafe void GameInfo_IsFourInt32_AsTheHeaderSays() => Assert.Equal(16, sizeof(GameInfo));
 
+    [Theory]
+    [InlineData("NF_DIST_UNIFORM", McDistribution.KindUniform)]
+    [InlineData("NF_DIST_NORMAL", McDistribution.KindNormal)]
+    [InlineData("NF_DIST_INTEGER", McDistribution.KindInteger)]
+    [InlineData("NF_DIST_COVARIANT", McDistribution.KindCovariant)]
+    [InlineData("NF_MC_EQUILIBRIA_BINS", McSummary.EquilibriaBins)]
+    [InlineData("NF_MC_PURE_BINS", McSummary.PureBins)]
+    [InlineData("NF_MC_PROBABILITY_BINS", McSummary.ProbabilityBins)]
+    [InlineData("NF_MC_DISTRIBUTION_SIZE", 24)]
+    [InlineData("NF_MC_SUMMARY_SIZE", 504)]
+    public void MonteCarloNumbers_MatchTheHeader(string name, int value) => Assert.Equal(value, _header[name]);
+
+    [Fact]
+    public unsafe void MonteCarloStructs_HaveTheHeaderSizes_AndFieldOffsets()
+    {
+        Assert.Equal(_header["NF_MC_DISTRIBUTION_SIZE"], sizeof(McDistribution));
+        Assert.Equal(_header["NF_MC_SUMMARY_SIZE"], sizeof(McSummary));
+        Assert.Equal(16, (int)Marshal.OffsetOf<McDistribution>(nameof(McDistribution.Rho)));
+
+        // int64 games .. pure_equilibria (6), the histograms (6 + 5 + 20 + 20), then the doubles.
+        McSummary s = default;
+        byte* at = (byte*)&s;
+        Assert.Equal(6 * 8, (int)((byte*)s.EquilibriaHistogram - at));
+        Assert.Equal((6 + 6) * 8, (int)((byte*)s.PureHistogram - at));
+        Assert.Equal((6 + 6 + 5) * 8, (int)((byte*)s.PHistogram - at));
+        Assert.Equal((6 + 6 + 5 + 20) * 8, (int)((byte*)s.QHistogram - at));
+        Assert.Equal(57 * 8, (int)((byte*)&s.MeanEquilibria - at));
+        Assert.Equal((57 + 5) * 8, (int)((byte*)&s.GamesPerSecond - at));
+    }
+
+    [Fact]
+    public void MonteCarloSummary_FieldsAreDeclaredInTheHeaderInTheSameOrder()
+    {
+        string text = File.ReadAllText(HeaderPath());
+        string body = text[text.IndexOf("typedef struct nf_mc_summary {", StringComparison.Ordinal)..];
+        body = body[..body.IndexOf("} nf_mc_summary;", StringComparison.Ordinal)];
+        string[] expected =
+        [
+            "games", "invalid_games", "degenerate_games", "completely_mixed_games", "equilibria", "pure_equilibria",
+            "equilibria_hist", "pure_hist", "p_hist", "q_hist", "mean_equilibria", "mean_pure_equilibria",
+            "mean_row_payoff", "mean_col_payoff", "elapsed_seconds", "games_per_second",
+        ];
+        var found = new List<string>();
+        foreach (Match m in Field().Matches(body))
+        {
+            found.Add(m.Groups[1].Value);
+        }
+
+        Assert.Equal(expected, found);
+    }
+
+    [GeneratedRegex(@"^\s*(?:int64_t|double)\s+([a-z_]+)", RegexOptions.Multiline)]
+    private static partial Regex Field();
+
     // `NAME = value` inside enums and `#define NAME value` lines of the header.
     private static Dictionary<string, int> ReadHeader()
     {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "include", "nashfast.h")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new FileNotFoundException("include/nashfast.h not found above the test directory");
-        }
-
-        string text = File.ReadAllText(Path.Combine(dir, "include", "nashfast.h"));
+        string text = File.ReadAllText(HeaderPath());
         var values = new Dictionary<string, int>();
         foreach (Match m in Definition().Matches(text))
         {
@@ -78,6 +128,17 @@ public partial class HeaderTests
         }
 
         return values;
+    }
+
+    private static string HeaderPath()
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "include", "nashfast.h")))
+        {
+            dir = Path.GetDirectoryName(dir) ?? throw new FileNotFoundException("include/nashfast.h not found above the test directory");
+        }
+
+        return Path.Combine(dir, "include", "nashfast.h");
     }
 
     [GeneratedRegex(@"(?:#define\s+|^\s*)(NF_[A-Z0-9_]+)\s*=?\s*(-?\d+)\b", RegexOptions.Multiline)]
