@@ -77,28 +77,28 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
                 }
             }
 
-            EvaluatePair(rows, columns, unchanged, prefixLu, lu, y, x);
+            // y on J must make every row of I indifferent; most pairs fail here, with clearly negative weights
+            // (then FinishWeights would reject too, see ClearlyNegative), so only the rest pay for the full test.
+            // The factorisation reuses the columns J shares with the previous pair.
+            double yCondition = prefixLu.SolveOnes(columns, unchanged, y, earlyReject: true, out bool clearlyNegative);
+            if (!clearlyNegative)
+            {
+                EvaluatePair(rows, columns, yCondition, lu, y, x);
+            }
         }
         while ((unchanged = Combinations.Advance(columns, _run.N)) >= 0);
     }
 
-    /// <summary>Tests the support pair (I = rows, J = columns); records an equilibrium or a sign of degeneracy.</summary>
+    /// <summary>
+    /// Tests the support pair (I = rows, J = columns) whose y-system solution z is in <paramref name="y"/>; records an
+    /// equilibrium or a sign of degeneracy.
+    /// </summary>
     private void EvaluatePair(
-        ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, int unchanged, PrefixLu prefixLu, Span<double> lu, Span<double> y, Span<double> x)
+        ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, double yCondition, Span<double> lu, Span<double> y, Span<double> x)
     {
         int m = _run.M, n = _run.N;
         ReadOnlySpan<double> a = _run.Normalized.AsSpan(0, m * n);
         ReadOnlySpan<double> bt = _run.Normalized.AsSpan(m * n, m * n);
-
-        // y on J must make every row of I indifferent; most pairs fail here, before the second system is solved.
-        // Its factorisation reuses the columns J shares with the previous pair.
-        double yCondition = prefixLu.SolveOnes(columns, unchanged, y, earlyReject: true, out bool clearlyNegative);
-        if (clearlyNegative)
-        {
-            // FinishWeights would reject too (see ClearlyNegative); the remaining entries were not computed.
-            return;
-        }
-
         int ySide = FinishWeights(yCondition, y, out double v, out double yTolerance);
         if ((ySide & Reject) != 0)
         {
