@@ -35,7 +35,13 @@ internal static class Combinations
     }
 
     /// <summary>Advances to the next subset in lexicographic order; false after the last one.</summary>
-    public static bool Next(Span<int> subset, int n)
+    public static bool Next(Span<int> subset, int n) => Advance(subset, n) >= 0;
+
+    /// <summary>
+    /// Advances to the next subset in lexicographic order and returns the first position that changed (entries before
+    /// it are unchanged), or −1 after the last subset (then <paramref name="subset"/> is left as it was).
+    /// </summary>
+    public static int Advance(Span<int> subset, int n)
     {
         int k = subset.Length;
         int p = k - 1;
@@ -46,7 +52,7 @@ internal static class Combinations
 
         if (p < 0)
         {
-            return false;
+            return -1;
         }
 
         subset[p]++;
@@ -55,7 +61,7 @@ internal static class Combinations
             subset[q] = subset[q - 1] + 1;
         }
 
-        return true;
+        return p;
     }
 
     /// <summary>The subset of lexicographic rank <paramref name="rank"/> (0-based) among the C(n, k) subsets.</summary>

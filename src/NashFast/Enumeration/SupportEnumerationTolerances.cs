@@ -34,4 +34,24 @@ public static class SupportEnumerationTolerances
     /// every equilibrium support pair is nonsingular).
     /// </summary>
     public const double SingularCondition = 1e12;
+
+    // The unit roundoff of double, 2^-53.
+    private const double MachineEpsilon = 1.1102230246251565e-16;
+
+    /// <summary>The decision band of a k×k system with condition estimate κ: Decision + RoundingErrorFactor·(k + 1)·ε·κ.</summary>
+    internal static double Band(int k, double condition) =>
+        Decision + (RoundingErrorFactor * (k + 1) * MachineEpsilon * condition);
+
+    /// <summary>
+    /// A threshold on the raw solution z of <c>P z = 1</c> (P in [1, 2], k×k) below which an entry certainly makes
+    /// support enumeration reject the weights, or −∞ when no such shortcut is safe (singular system, or a band too
+    /// wide). Why it is safe: if the weights were not rejected, then Σz &gt; 0 and every weight w = z / Σz is at least
+    /// −band, so 1/Σz = (P w)ᵢ ≥ 1 − k·band ≥ 1/2 (when k·band ≤ 1/2), i.e. Σz ≤ 2 and every z ≥ −2·band. The
+    /// threshold −4·band leaves a factor two for rounding.
+    /// </summary>
+    internal static double ClearlyNegative(int k, double condition)
+    {
+        double band = Band(k, condition);
+        return condition <= SingularCondition && k * band <= 0.5 ? -4 * band : double.NegativeInfinity;
+    }
 }

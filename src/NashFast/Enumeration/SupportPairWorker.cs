@@ -21,9 +21,6 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
     // Token and stop flag are polled every this many support pairs: well under a millisecond even at k = 20.
     private const int PollInterval = 64;
 
-    // The unit roundoff of double, 2^-53.
-    private const double MachineEpsilon = 1.1102230246251565e-16;
-
     private readonly SupportEnumerationRun _run = run;
 
     /// <summary>Processes work items until none is left or the run stops.</summary>
@@ -32,12 +29,13 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
         int maxK = _run.MaxSupport;
         double[] scratch = ArrayPool<double>.Shared.Rent((maxK * maxK) + (2 * maxK));
         int[] indices = ArrayPool<int>.Shared.Rent(2 * maxK);
+        using var prefixLu = new PrefixLu(maxK, _run.N);
         try
         {
             long item;
             while ((item = _run.TakeItem()) >= 0)
             {
-                ProcessItem(item, scratch, indices);
+                ProcessItem(item, scratch, indices, prefixLu);
             }
         }
         finally
@@ -47,7 +45,7 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
         }
     }
 
-    private void ProcessItem(long item, double[] scratch, int[] indices)
+    private void ProcessItem(long item, double[] scratch, int[] indices, PrefixLu prefixLu)
     {
         long[] offsets = _run.ItemOffsets;
         int k = 1;
@@ -64,6 +62,9 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
         Span<double> lu = scratch.AsSpan(0, k * k);
         Span<double> y = scratch.AsSpan(maxK * maxK, k);
         Span<double> x = scratch.AsSpan((maxK * maxK) + maxK, k);
+        // The y-systems of this item all have the rows I; consecutive J (lexicographic) share leading columns.
+        prefixLu.Load(_run.Normalized.AsSpan(0, _run.M * _run.N), _run.N, rows);
+        int unchanged = 0;
         int sincePoll = 0;
         do
         {
@@ -76,20 +77,29 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
                 }
             }
 
-            EvaluatePair(rows, columns, lu, y, x);
+            // y on J must make every row of I indifferent; most pairs fail here, with clearly negative weights
+            // (then FinishWeights would reject too, see ClearlyNegative), so only the rest pay for the full test.
+            // The factorisation reuses the columns J shares with the previous pair.
+            double yCondition = prefixLu.SolveOnes(columns, unchanged, y, earlyReject: true, out bool clearlyNegative);
+            if (!clearlyNegative)
+            {
+                EvaluatePair(rows, columns, yCondition, lu, y, x);
+            }
         }
-        while (Combinations.Next(columns, _run.N));
+        while ((unchanged = Combinations.Advance(columns, _run.N)) >= 0);
     }
 
-    /// <summary>Tests the support pair (I = rows, J = columns); records an equilibrium or a sign of degeneracy.</summary>
-    private void EvaluatePair(ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, Span<double> lu, Span<double> y, Span<double> x)
+    /// <summary>
+    /// Tests the support pair (I = rows, J = columns) whose y-system solution z is in <paramref name="y"/>; records an
+    /// equilibrium or a sign of degeneracy.
+    /// </summary>
+    private void EvaluatePair(
+        ReadOnlySpan<int> rows, ReadOnlySpan<int> columns, double yCondition, Span<double> lu, Span<double> y, Span<double> x)
     {
         int m = _run.M, n = _run.N;
         ReadOnlySpan<double> a = _run.Normalized.AsSpan(0, m * n);
         ReadOnlySpan<double> bt = _run.Normalized.AsSpan(m * n, m * n);
-
-        // y on J must make every row of I indifferent; most pairs fail here, before the second system is solved.
-        int ySide = SolveWeights(a, n, rows, columns, lu, y, out double v, out double yTolerance);
+        int ySide = FinishWeights(yCondition, y, out double v, out double yTolerance);
         if ((ySide & Reject) != 0)
         {
             return;
@@ -174,6 +184,16 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
         }
 
         double condition = DenseLu.SolveOnes(lu, k, w);
+        return FinishWeights(condition, w[..k], out value, out tolerance);
+    }
+
+    /// <summary>
+    /// From the solution z of <c>P z = 1</c> (in <paramref name="w"/>, length k) and its condition estimate: the
+    /// normalised weights <c>z / Σz</c> in place, the value <c>1/Σz</c>, the decision band, and the side's status.
+    /// </summary>
+    private static int FinishWeights(double condition, Span<double> w, out double value, out double tolerance)
+    {
+        int k = w.Length;
         value = 0;
         tolerance = 0;
         if (!(condition <= SupportEnumerationTolerances.SingularCondition))
@@ -192,8 +212,7 @@ internal readonly struct SupportPairWorker(SupportEnumerationRun run)
             return Reject;
         }
 
-        tolerance = SupportEnumerationTolerances.Decision
-            + (SupportEnumerationTolerances.RoundingErrorFactor * (k + 1) * MachineEpsilon * condition);
+        tolerance = SupportEnumerationTolerances.Band(k, condition);
         double inverse = 1 / sum;
         int status = 0;
         for (int c = 0; c < k; c++)
