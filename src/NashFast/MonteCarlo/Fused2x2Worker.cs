@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using NashFast.Random;
 using NashFast.TwoByTwo;
 
@@ -21,7 +22,14 @@ internal sealed class Fused2x2Worker
     private readonly long[] _support = new long[4]; // equilibria by (row support − 1)·2 + (column support − 1)
     private readonly double[] _p = new double[ChunkGames], _q = new double[ChunkGames], _u = new double[ChunkGames], _v = new double[ChunkGames];
 
-    public Fused2x2Worker(int bins) => Statistics = new Accumulator(bins);
+    private readonly long[] _pBins, _qBins; // per-chunk p and q bins plus one spare slot (see Fold)
+
+    public Fused2x2Worker(int bins)
+    {
+        Statistics = new Accumulator(bins);
+        _pBins = new long[bins + 1];
+        _qBins = new long[bins + 1];
+    }
 
     public Accumulator Statistics { get; }
 
@@ -62,22 +70,39 @@ internal sealed class Fused2x2Worker
         }
     }
 
+    // The folds below run once per game, so the common case (a valid, nondegenerate game) is branch-free: a pure
+    // equilibrium's payoff enters the sum through a bit mask (adding +0.0 instead of skipping leaves the sum unchanged:
+    // it starts at +0.0 and can never be −0.0), the completely mixed flag selects a real bin or the spare one, and counts
+    // go to small local histograms. Invalid and degenerate games (rare with continuous payoffs) take the general path.
+
     private void FoldPure(int n)
     {
         Accumulator acc = Statistics;
+        Span<long> pureHistogram = stackalloc long[8];
+        pureHistogram.Clear();
+        Int128 rowSum = 0, columnSum = 0;
+        long invalid = 0;
         for (int k = 0; k < n; k++)
         {
             if ((_flags[k] & Solution2x2Flags.Invalid) != 0)
             {
-                acc.InvalidGames++;
+                invalid++;
                 continue;
             }
 
             int mask = _mask[k];
-            acc.AddPureCount(BitOperations.PopCount((uint)mask));
+            pureHistogram[BitOperations.PopCount((uint)mask)]++; // at most 4 pure equilibria in a 2×2 game
             PurePayoffs(k, mask, out double row, out double column);
-            acc.RowPayoffSum += FixedPoint.ToFixed(row);
-            acc.ColumnPayoffSum += FixedPoint.ToFixed(column);
+            rowSum += FixedPoint.ToFixed(row);
+            columnSum += FixedPoint.ToFixed(column);
+        }
+
+        acc.InvalidGames += invalid;
+        acc.RowPayoffSum += rowSum;
+        acc.ColumnPayoffSum += columnSum;
+        for (int c = 0; c < pureHistogram.Length; c++)
+        {
+            acc.AddPureCounts(c, pureHistogram[c]);
         }
 
         acc.Games += n;
@@ -86,73 +111,118 @@ internal sealed class Fused2x2Worker
     private void Fold(int n)
     {
         Accumulator acc = Statistics;
-        Span<Equilibrium2x2<double>> list = stackalloc Equilibrium2x2<double>[TwoByTwoSolver.MaxEquilibria];
+        Span<long> pureHistogram = stackalloc long[8];
+        Span<long> equilibriaHistogram = stackalloc long[8];
+        pureHistogram.Clear();
+        equilibriaHistogram.Clear();
+        int bins = acc.P.Length;
+        long[] pBins = _pBins, qBins = _qBins; // bins + 1 slots: the last one takes the games without a mixed equilibrium
+        Int128 rowSum = 0, columnSum = 0;
+        long mixedGames = 0, pureTotal = 0;
         for (int k = 0; k < n; k++)
         {
             Solution2x2Flags flags = _flags[k];
-            if ((flags & Solution2x2Flags.Invalid) != 0)
+            if ((flags & (Solution2x2Flags.Invalid | Solution2x2Flags.Degenerate)) != 0)
             {
-                acc.InvalidGames++;
+                FoldSpecial(k, flags);
                 continue;
             }
 
             int mask = _mask[k];
-            acc.AddPureCount(BitOperations.PopCount((uint)mask));
-            acc.AddEquilibriaCount(_count[k]);
-            double row, column;
-            if ((flags & Solution2x2Flags.Degenerate) != 0)
-            {
-                // Rare with continuous payoffs: list the extreme equilibria (partially mixed ones included) for their payoffs.
-                acc.DegenerateGames++;
-                var g = new Game2x2<double>(_a00[k], _a01[k], _a10[k], _a11[k], _b00[k], _b01[k], _b10[k], _b11[k]);
-                int c = TwoByTwoSolver.Solve(g, list);
-                row = 0;
-                column = 0;
-                for (int e = 0; e < c; e++)
-                {
-                    row += list[e].RowPayoff;
-                    column += list[e].ColumnPayoff;
-                    int rs = list[e].P > 0 && list[e].P < 1 ? 1 : 0;
-                    int cs = list[e].Q > 0 && list[e].Q < 1 ? 1 : 0;
-                    _support[(2 * rs) + cs]++;
-                }
-
-                // The completely mixed one was counted in the listing already.
-                _support[3] -= (flags & Solution2x2Flags.CompletelyMixed) != 0 ? 1 : 0;
-            }
-            else
-            {
-                PurePayoffs(k, mask, out row, out column);
-                _support[0] += BitOperations.PopCount((uint)mask);
-                if ((flags & Solution2x2Flags.CompletelyMixed) != 0)
-                {
-                    row += _u[k];
-                    column += _v[k];
-                }
-            }
-
-            if ((flags & Solution2x2Flags.CompletelyMixed) != 0)
-            {
-                acc.CompletelyMixedGames++;
-                acc.AddMixed(_p[k], _q[k]);
-                _support[3]++;
-            }
+            int pure = BitOperations.PopCount((uint)mask);
+            pureHistogram[pure]++;
+            pureTotal += pure;
+            equilibriaHistogram[_count[k] & 7]++; // a nondegenerate 2×2 game has 1 or 3 equilibria
+            long mixed = ((int)flags >> 1) & 1; // Solution2x2Flags.CompletelyMixed
+            long keep = -mixed; // all ones when the game has a completely mixed equilibrium
+            PurePayoffs(k, mask, out double row, out double column);
+            row += Masked(_u[k], keep);
+            column += Masked(_v[k], keep);
+            mixedGames += mixed;
+            pBins[mixed != 0 ? Accumulator.Bin(_p[k], bins) : bins]++;
+            qBins[mixed != 0 ? Accumulator.Bin(_q[k], bins) : bins]++;
 
             // One rounding per game (a deterministic function of the game), then exact integer sums.
-            acc.RowPayoffSum += FixedPoint.ToFixed(row);
-            acc.ColumnPayoffSum += FixedPoint.ToFixed(column);
+            rowSum += FixedPoint.ToFixed(row);
+            columnSum += FixedPoint.ToFixed(column);
+        }
+
+        _support[0] += pureTotal;
+        _support[3] += mixedGames;
+        acc.CompletelyMixedGames += mixedGames;
+        acc.RowPayoffSum += rowSum;
+        acc.ColumnPayoffSum += columnSum;
+        for (int c = 0; c < 8; c++)
+        {
+            acc.AddPureCounts(c, pureHistogram[c]);
+            acc.AddEquilibriaCounts(c, equilibriaHistogram[c]);
+        }
+
+        for (int b = 0; b < bins; b++)
+        {
+            acc.P[b] += pBins[b];
+            acc.Q[b] += qBins[b];
+            pBins[b] = 0;
+            qBins[b] = 0;
         }
 
         acc.Games += n;
     }
 
+    /// <summary>An invalid game (counted only as such) or a degenerate one (its extreme equilibria listed for their payoffs).</summary>
+    private void FoldSpecial(int k, Solution2x2Flags flags)
+    {
+        Accumulator acc = Statistics;
+        if ((flags & Solution2x2Flags.Invalid) != 0)
+        {
+            acc.InvalidGames++;
+            return;
+        }
+
+        int mask = _mask[k];
+        acc.AddPureCount(BitOperations.PopCount((uint)mask));
+        acc.AddEquilibriaCount(_count[k]);
+        acc.DegenerateGames++;
+        Span<Equilibrium2x2<double>> list = stackalloc Equilibrium2x2<double>[TwoByTwoSolver.MaxEquilibria];
+        var g = new Game2x2<double>(_a00[k], _a01[k], _a10[k], _a11[k], _b00[k], _b01[k], _b10[k], _b11[k]);
+        int c = TwoByTwoSolver.Solve(g, list);
+        double row = 0, column = 0;
+        for (int e = 0; e < c; e++)
+        {
+            row += list[e].RowPayoff;
+            column += list[e].ColumnPayoff;
+            int rs = list[e].P > 0 && list[e].P < 1 ? 1 : 0;
+            int cs = list[e].Q > 0 && list[e].Q < 1 ? 1 : 0;
+            _support[(2 * rs) + cs]++;
+        }
+
+        if ((flags & Solution2x2Flags.CompletelyMixed) != 0)
+        {
+            // The completely mixed equilibrium was counted in the listing already.
+            acc.CompletelyMixedGames++;
+            acc.AddMixed(_p[k], _q[k]);
+        }
+
+        acc.RowPayoffSum += FixedPoint.ToFixed(row);
+        acc.ColumnPayoffSum += FixedPoint.ToFixed(column);
+    }
+
+    /// <summary><paramref name="x"/> when <paramref name="keep"/> is all ones, +0.0 when it is zero (no branch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Masked(double x, long keep) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) & keep);
+
+    /// <summary>Sums of the payoffs of the pure equilibria in <paramref name="mask"/>, cells in order (0,0), (0,1), (1,0), (1,1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PurePayoffs(int k, int mask, out double row, out double column)
     {
-        row = 0;
-        column = 0;
-        if ((mask & 1) != 0) { row += _a00[k]; column += _b00[k]; }
-        if ((mask & 2) != 0) { row += _a01[k]; column += _b01[k]; }
-        if ((mask & 4) != 0) { row += _a10[k]; column += _b10[k]; }
-        if ((mask & 8) != 0) { row += _a11[k]; column += _b11[k]; }
+        long m0 = -(long)(mask & 1), m1 = -(long)((mask >> 1) & 1), m2 = -(long)((mask >> 2) & 1), m3 = -(long)((mask >> 3) & 1);
+        row = 0.0 + Masked(_a00[k], m0);
+        row += Masked(_a01[k], m1);
+        row += Masked(_a10[k], m2);
+        row += Masked(_a11[k], m3);
+        column = 0.0 + Masked(_b00[k], m0);
+        column += Masked(_b01[k], m1);
+        column += Masked(_b10[k], m2);
+        column += Masked(_b11[k], m3);
     }
 }
