@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NashFast.Random;
 using NashFast.TwoByTwo;
 
@@ -21,6 +22,9 @@ internal sealed class Fused2x2Worker
     private readonly Solution2x2Flags[] _flags = new Solution2x2Flags[ChunkGames];
     private readonly long[] _support = new long[4]; // equilibria by (row support − 1)·2 + (column support − 1)
     private readonly double[] _p = new double[ChunkGames], _q = new double[ChunkGames], _u = new double[ChunkGames], _v = new double[ChunkGames];
+
+    /// <summary>2^51: fixed-point values below this many units are summed in a <see cref="long"/> per chunk.</summary>
+    private const double SmallUnits = 2251799813685248.0;
 
     private readonly long[] _pBins, _qBins; // per-chunk p and q bins plus one spare slot (see Fold)
 
@@ -118,35 +122,69 @@ internal sealed class Fused2x2Worker
         int bins = acc.P.Length;
         long[] pBins = _pBins, qBins = _qBins; // bins + 1 slots: the last one takes the games without a mixed equilibrium
         Int128 rowSum = 0, columnSum = 0;
-        long mixedGames = 0, pureTotal = 0;
+        long mixedGames = 0, pureTotal = 0, rowSmall = 0, columnSmall = 0;
+        // The chunk arrays hold ChunkGames ≥ n slots and every index below is < n, a pure count ≤ 4, a count & 7 or a bin
+        // ≤ bins: the loop reads through references to skip the bounds checks.
+        ref double a00 = ref MemoryMarshal.GetArrayDataReference(_a00), a01 = ref MemoryMarshal.GetArrayDataReference(_a01);
+        ref double a10 = ref MemoryMarshal.GetArrayDataReference(_a10), a11 = ref MemoryMarshal.GetArrayDataReference(_a11);
+        ref double b00 = ref MemoryMarshal.GetArrayDataReference(_b00), b01 = ref MemoryMarshal.GetArrayDataReference(_b01);
+        ref double b10 = ref MemoryMarshal.GetArrayDataReference(_b10), b11 = ref MemoryMarshal.GetArrayDataReference(_b11);
+        ref double pr = ref MemoryMarshal.GetArrayDataReference(_p), qr = ref MemoryMarshal.GetArrayDataReference(_q);
+        ref double ur = ref MemoryMarshal.GetArrayDataReference(_u), vr = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref byte maskr = ref MemoryMarshal.GetArrayDataReference(_mask), countr = ref MemoryMarshal.GetArrayDataReference(_count);
+        ref Solution2x2Flags flagr = ref MemoryMarshal.GetArrayDataReference(_flags);
+        ref long pb = ref MemoryMarshal.GetArrayDataReference(pBins), qb = ref MemoryMarshal.GetArrayDataReference(qBins);
+        ref long pureH = ref MemoryMarshal.GetReference(pureHistogram), eqH = ref MemoryMarshal.GetReference(equilibriaHistogram);
         for (int k = 0; k < n; k++)
         {
-            Solution2x2Flags flags = _flags[k];
+            Solution2x2Flags flags = Unsafe.Add(ref flagr, k);
             if ((flags & (Solution2x2Flags.Invalid | Solution2x2Flags.Degenerate)) != 0)
             {
                 FoldSpecial(k, flags);
                 continue;
             }
 
-            int mask = _mask[k];
+            int mask = Unsafe.Add(ref maskr, k);
             int pure = BitOperations.PopCount((uint)mask);
-            pureHistogram[pure]++;
+            Unsafe.Add(ref pureH, pure)++;
             pureTotal += pure;
-            equilibriaHistogram[_count[k] & 7]++; // a nondegenerate 2×2 game has 1 or 3 equilibria
+            Unsafe.Add(ref eqH, Unsafe.Add(ref countr, k) & 7)++; // a nondegenerate 2×2 game has 1 or 3 equilibria
             long mixed = ((int)flags >> 1) & 1; // Solution2x2Flags.CompletelyMixed
             long keep = -mixed; // all ones when the game has a completely mixed equilibrium
-            PurePayoffs(k, mask, out double row, out double column);
-            row += Masked(_u[k], keep);
-            column += Masked(_v[k], keep);
-            mixedGames += mixed;
-            pBins[mixed != 0 ? Accumulator.Bin(_p[k], bins) : bins]++;
-            qBins[mixed != 0 ? Accumulator.Bin(_q[k], bins) : bins]++;
 
-            // One rounding per game (a deterministic function of the game), then exact integer sums.
-            rowSum += FixedPoint.ToFixed(row);
-            columnSum += FixedPoint.ToFixed(column);
+            // Pure equilibria's payoffs in cell order (0,0), (0,1), (1,0), (1,1), then the completely mixed one's.
+            long m0 = -(long)(mask & 1), m1 = -(long)((mask >> 1) & 1), m2 = -(long)((mask >> 2) & 1), m3 = -(long)((mask >> 3) & 1);
+            double row = 0.0 + Masked(Unsafe.Add(ref a00, k), m0);
+            row += Masked(Unsafe.Add(ref a01, k), m1);
+            row += Masked(Unsafe.Add(ref a10, k), m2);
+            row += Masked(Unsafe.Add(ref a11, k), m3);
+            row += Masked(Unsafe.Add(ref ur, k), keep);
+            double column = 0.0 + Masked(Unsafe.Add(ref b00, k), m0);
+            column += Masked(Unsafe.Add(ref b01, k), m1);
+            column += Masked(Unsafe.Add(ref b10, k), m2);
+            column += Masked(Unsafe.Add(ref b11, k), m3);
+            column += Masked(Unsafe.Add(ref vr, k), keep);
+            mixedGames += mixed;
+            Unsafe.Add(ref pb, mixed != 0 ? Accumulator.Bin(Unsafe.Add(ref pr, k), bins) : bins)++;
+            Unsafe.Add(ref qb, mixed != 0 ? Accumulator.Bin(Unsafe.Add(ref qr, k), bins) : bins)++;
+
+            // One rounding per game (a deterministic function of the game), then exact integer sums: in a 64-bit sum
+            // while the value is below 2^51 units (a chunk of 2048 then stays below 2^62), else in the 128-bit one.
+            double rs = row * FixedPoint.Scale, cs = column * FixedPoint.Scale;
+            if (Math.Abs(rs) < SmallUnits && Math.Abs(cs) < SmallUnits)
+            {
+                rowSmall += (long)rs;
+                columnSmall += (long)cs;
+            }
+            else
+            {
+                rowSum += FixedPoint.ToFixed(row);
+                columnSum += FixedPoint.ToFixed(column);
+            }
         }
 
+        rowSum += rowSmall;
+        columnSum += columnSmall;
         _support[0] += pureTotal;
         _support[3] += mixedGames;
         acc.CompletelyMixedGames += mixedGames;
