@@ -12,8 +12,22 @@ namespace NashFast.Random.Kernels;
 internal static partial class PhiloxGames
 {
     /// <summary>
-    /// Philox4x32-10 block <paramref name="block"/> of the games in <paramref name="lo"/>/<paramref name="hi"/> (one game per
-    /// 64-bit lane: its index's low and high 32 bits) under the key (<paramref name="k0"/>, <paramref name="k1"/>).
+    /// Philox4x32-10 rounds 1 and 2 of the four blocks of the games in <paramref name="lo"/>/<paramref name="hi"/> (one game
+    /// per 64-bit lane: its index's low and high 32 bits). The counters <c>(j, lo, hi, 0)</c> differ only in the lane-uniform
+    /// word j, so the vector products of these rounds are the same for every block: <paramref name="c1"/> is the state word
+    /// c1 after round 1, <paramref name="p0"/> the round-2 product M0·c0 (both shared by blocks 0..3).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Shared256(VU lo, VU hi, uint k0, out VU c1, out VU p0)
+    {
+        VU p1 = Mul256(hi, Vec.Create((ulong)Philox4x32.M1));
+        c1 = p1;
+        p0 = Mul256((p1 >>> 32) ^ lo ^ Vec.Create((ulong)k0), Vec.Create((ulong)Philox4x32.M0)); // M0 · (c0 after round 1)
+    }
+
+    /// <summary>
+    /// Philox4x32-10 block <paramref name="block"/> of the lanes' games from the shared rounds (<see cref="Shared256"/>):
+    /// finishes round 2 with the block's lane-uniform words, then runs rounds 3..10.
     /// </summary>
     /// <remarks>
     /// Lane layout: each 64-bit lane carries one 32-bit Philox word in its low half; the high halves of the state are left
@@ -22,11 +36,22 @@ internal static partial class PhiloxGames
     /// Equals <see cref="Philox4x32.Block"/>(block, lo, hi, 0, k0, k1) lane by lane.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block256(uint block, VU lo, VU hi, uint k0, uint k1, out VU r0, out VU r1, out VU r2, out VU r3)
+    private static void Block256(uint block, VU sharedC1, VU sharedP0, uint k0, uint k1, out VU r0, out VU r1, out VU r2, out VU r3)
     {
+        // Round 1 on the block's scalar words: c2 = hi(M0·block) ^ 0 ^ k1, c3 = lo(M0·block).
+        ulong b0 = (ulong)Philox4x32.M0 * block;
+        uint c2s = (uint)(b0 >> 32) ^ k1, c3s = (uint)b0;
+
+        // Round 2: the M1·c2 product is lane-uniform; M0·c0 is the shared vector product.
+        uint rk0 = unchecked(k0 + Philox4x32.W0), rk1 = unchecked(k1 + Philox4x32.W1);
+        ulong b1 = (ulong)Philox4x32.M1 * c2s;
+        VU c0 = sharedC1 ^ Vec.Create((ulong)((uint)(b1 >> 32) ^ rk0));
+        VU c1 = Vec.Create((ulong)(uint)b1);
+        VU c2 = (sharedP0 >>> 32) ^ Vec.Create((ulong)(c3s ^ rk1));
+        VU c3 = sharedP0;
+
         VU m0 = Vec.Create((ulong)Philox4x32.M0), m1 = Vec.Create((ulong)Philox4x32.M1);
-        VU c0 = Vec.Create((ulong)block), c1 = lo, c2 = hi, c3 = VU.Zero;
-        for (int round = 0; round < 10; round++)
+        for (int round = 2; round < 10; round++)
         {
             VU p0 = Mul256(c0, m0);
             VU p1 = Mul256(c2, m1);
@@ -67,16 +92,17 @@ internal static partial class PhiloxGames
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Uniform256(in Payoffs2x2 d, nuint i, VU lo, VU hi, uint k0, uint k1)
     {
-        Block256(0, lo, hi, k0, k1, out VU w0, out VU w1, out VU w2, out VU w3);
+        Shared256(lo, hi, k0, out VU sc1, out VU sp0);
+        Block256(0, sc1, sp0, k0, k1, out VU w0, out VU w1, out VU w2, out VU w3);
         Unit256(w0, w1).StoreUnsafe(ref MemoryMarshal.GetReference(d.A00), i);
         Unit256(w2, w3).StoreUnsafe(ref MemoryMarshal.GetReference(d.A01), i);
-        Block256(1, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+        Block256(1, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         Unit256(w0, w1).StoreUnsafe(ref MemoryMarshal.GetReference(d.A10), i);
         Unit256(w2, w3).StoreUnsafe(ref MemoryMarshal.GetReference(d.A11), i);
-        Block256(2, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+        Block256(2, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         Unit256(w0, w1).StoreUnsafe(ref MemoryMarshal.GetReference(d.B00), i);
         Unit256(w2, w3).StoreUnsafe(ref MemoryMarshal.GetReference(d.B01), i);
-        Block256(3, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+        Block256(3, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         Unit256(w0, w1).StoreUnsafe(ref MemoryMarshal.GetReference(d.B10), i);
         Unit256(w2, w3).StoreUnsafe(ref MemoryMarshal.GetReference(d.B11), i);
     }
@@ -85,13 +111,14 @@ internal static partial class PhiloxGames
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Normal256(in Payoffs2x2 d, nuint i, VU lo, VU hi, uint k0, uint k1)
     {
-        Block256(0, lo, hi, k0, k1, out VU w0, out VU w1, out VU w2, out VU w3);
+        Shared256(lo, hi, k0, out VU sc1, out VU sp0);
+        Block256(0, sc1, sp0, k0, k1, out VU w0, out VU w1, out VU w2, out VU w3);
         BoxMuller256(w0, w1, w2, w3, ref MemoryMarshal.GetReference(d.A00), ref MemoryMarshal.GetReference(d.A01), i);
-        Block256(1, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+        Block256(1, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         BoxMuller256(w0, w1, w2, w3, ref MemoryMarshal.GetReference(d.A10), ref MemoryMarshal.GetReference(d.A11), i);
-        Block256(2, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+        Block256(2, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         BoxMuller256(w0, w1, w2, w3, ref MemoryMarshal.GetReference(d.B00), ref MemoryMarshal.GetReference(d.B01), i);
-        Block256(3, lo, hi, k0, k1, out w0, out w1, out w2, out w3);
+        Block256(3, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         BoxMuller256(w0, w1, w2, w3, ref MemoryMarshal.GetReference(d.B10), ref MemoryMarshal.GetReference(d.B11), i);
     }
 
