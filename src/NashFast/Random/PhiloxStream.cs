@@ -95,8 +95,8 @@ public struct PhiloxStream
     /// Two independent standard normal deviates by the Box–Muller transform of two uniform doubles:
     /// <c>u1 = ((x >> 11) + 1)·2^-53 ∈ (0, 1]</c>, <c>u2 = (y >> 11)·2^-53</c>, <c>r = √(−2 ln u1)</c>,
     /// <c>(r cos 2πu2, r sin 2πu2)</c>, with NashFast's own logarithm, sine and cosine (correctly rounded operations
-    /// only, so the deviates are the same bits on every platform and in every vector path; relative error below 1e-15
-    /// against <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/>). Consumes four words (one whole block when aligned).
+    /// only, so the deviates are the same bits on every platform and in every vector path; within 1e-15 relative (log) and
+    /// 1.5e-15 absolute (sin, cos) of <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/>). Consumes four words (one whole block when aligned).
     /// </summary>
     public void NextNormalPair(out double z0, out double z1)
     {
