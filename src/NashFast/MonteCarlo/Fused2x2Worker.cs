@@ -26,13 +26,19 @@ internal sealed class Fused2x2Worker
     /// <summary>2^51: fixed-point values below this many units are summed in a <see cref="long"/> per chunk.</summary>
     private const double SmallUnits = 2251799813685248.0;
 
-    private readonly long[] _pBins, _qBins; // per-chunk p and q bins plus one spare slot (see Fold)
+    /// <summary>
+    /// Spare slots after the real p and q bins that take the games without a completely mixed equilibrium, in rotation:
+    /// one spare slot would make three games in four increment the same counter, a chain of dependent memory updates.
+    /// </summary>
+    private const int SpareBins = 8;
+
+    private readonly long[] _pBins, _qBins; // per-chunk p and q bins plus the spare slots (see Fold)
 
     public Fused2x2Worker(int bins)
     {
         Statistics = new Accumulator(bins);
-        _pBins = new long[bins + 1];
-        _qBins = new long[bins + 1];
+        _pBins = new long[bins + SpareBins];
+        _qBins = new long[bins + SpareBins];
     }
 
     public Accumulator Statistics { get; }
@@ -120,11 +126,12 @@ internal sealed class Fused2x2Worker
         pureHistogram.Clear();
         equilibriaHistogram.Clear();
         int bins = acc.P.Length;
-        long[] pBins = _pBins, qBins = _qBins; // bins + 1 slots: the last one takes the games without a mixed equilibrium
+        long[] pBins = _pBins, qBins = _qBins; // bins + SpareBins slots: the spare ones take the games without a mixed equilibrium
+        long pure0 = 0, pure1 = 0, pure2 = 0, equilibria1 = 0, equilibria3 = 0; // the common counts, kept in registers
         Int128 rowSum = 0, columnSum = 0;
         long mixedGames = 0, pureTotal = 0, rowSmall = 0, columnSmall = 0;
         // The chunk arrays hold ChunkGames ≥ n slots and every index below is < n, a pure count ≤ 4, a count & 7 or a bin
-        // ≤ bins: the loop reads through references to skip the bounds checks.
+        // < bins + SpareBins: the loop reads through references to skip the bounds checks.
         ref double a00 = ref MemoryMarshal.GetArrayDataReference(_a00), a01 = ref MemoryMarshal.GetArrayDataReference(_a01);
         ref double a10 = ref MemoryMarshal.GetArrayDataReference(_a10), a11 = ref MemoryMarshal.GetArrayDataReference(_a11);
         ref double b00 = ref MemoryMarshal.GetArrayDataReference(_b00), b01 = ref MemoryMarshal.GetArrayDataReference(_b01);
@@ -146,9 +153,23 @@ internal sealed class Fused2x2Worker
 
             int mask = Unsafe.Add(ref maskr, k);
             int pure = BitOperations.PopCount((uint)mask);
-            Unsafe.Add(ref pureH, pure)++;
             pureTotal += pure;
-            Unsafe.Add(ref eqH, Unsafe.Add(ref countr, k) & 7)++; // a nondegenerate 2×2 game has 1 or 3 equilibria
+            pure0 += pure == 0 ? 1 : 0;
+            pure1 += pure == 1 ? 1 : 0;
+            pure2 += pure == 2 ? 1 : 0;
+            if (pure > 2)
+            {
+                Unsafe.Add(ref pureH, pure)++; // not reached by a nondegenerate game (at most 2 pure equilibria)
+            }
+
+            int count = Unsafe.Add(ref countr, k);
+            equilibria1 += count == 1 ? 1 : 0;
+            equilibria3 += count == 3 ? 1 : 0;
+            if ((count & ~2) != 1)
+            {
+                Unsafe.Add(ref eqH, count & 7)++; // not reached by a nondegenerate game (1 or 3 equilibria)
+            }
+
             long mixed = ((int)flags >> 1) & 1; // Solution2x2Flags.CompletelyMixed
             long keep = -mixed; // all ones when the game has a completely mixed equilibrium
 
@@ -165,8 +186,9 @@ internal sealed class Fused2x2Worker
             column += Masked(Unsafe.Add(ref b11, k), m3);
             column += Masked(Unsafe.Add(ref vr, k), keep);
             mixedGames += mixed;
-            Unsafe.Add(ref pb, mixed != 0 ? Accumulator.Bin(Unsafe.Add(ref pr, k), bins) : bins)++;
-            Unsafe.Add(ref qb, mixed != 0 ? Accumulator.Bin(Unsafe.Add(ref qr, k), bins) : bins)++;
+            int spare = bins + (k & (SpareBins - 1));
+            Unsafe.Add(ref pb, mixed != 0 ? Accumulator.Bin(Unsafe.Add(ref pr, k), bins) : spare)++;
+            Unsafe.Add(ref qb, mixed != 0 ? Accumulator.Bin(Unsafe.Add(ref qr, k), bins) : spare)++;
 
             // One rounding per game (a deterministic function of the game), then exact integer sums: in a 64-bit sum
             // while the value is below 2^51 units (a chunk of 2048 then stays below 2^62), else in the 128-bit one.
@@ -185,6 +207,11 @@ internal sealed class Fused2x2Worker
 
         rowSum += rowSmall;
         columnSum += columnSmall;
+        pureHistogram[0] += pure0;
+        pureHistogram[1] += pure1;
+        pureHistogram[2] += pure2;
+        equilibriaHistogram[1] += equilibria1;
+        equilibriaHistogram[3] += equilibria3;
         _support[0] += pureTotal;
         _support[3] += mixedGames;
         acc.CompletelyMixedGames += mixedGames;
