@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NashFast.MonteCarlo;
 
@@ -51,12 +52,43 @@ internal sealed class Accumulator
         PureEquilibria += count;
     }
 
+    /// <summary>Adds <paramref name="games"/> games with <paramref name="count"/> equilibria each.</summary>
+    public void AddEquilibriaCounts(int count, long games)
+    {
+        if (games != 0)
+        {
+            if (count >= EquilibriaHistogram.Length)
+            {
+                Array.Resize(ref EquilibriaHistogram, (int)BitOperations.RoundUpToPowerOf2((uint)count + 1));
+            }
+
+            EquilibriaHistogram[count] += games;
+            Equilibria += count * games;
+        }
+    }
+
+    /// <summary>Adds <paramref name="games"/> games with <paramref name="count"/> pure equilibria each.</summary>
+    public void AddPureCounts(int count, long games)
+    {
+        if (games != 0)
+        {
+            if (count >= PureHistogram.Length)
+            {
+                Array.Resize(ref PureHistogram, (int)BitOperations.RoundUpToPowerOf2((uint)count + 1));
+            }
+
+            PureHistogram[count] += games;
+            PureEquilibria += count * games;
+        }
+    }
+
     public void AddMixed(double p, double q)
     {
         P[Bin(p, P.Length)]++;
         Q[Bin(q, Q.Length)]++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Bin(double x, int bins)
     {
         int k = (int)(x * bins);

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using NashFast.Random;
 using NashFast.TwoByTwo;
 
@@ -21,7 +23,23 @@ internal sealed class Fused2x2Worker
     private readonly long[] _support = new long[4]; // equilibria by (row support − 1)·2 + (column support − 1)
     private readonly double[] _p = new double[ChunkGames], _q = new double[ChunkGames], _u = new double[ChunkGames], _v = new double[ChunkGames];
 
-    public Fused2x2Worker(int bins) => Statistics = new Accumulator(bins);
+    /// <summary>2^51: fixed-point values below this many units are summed in a <see cref="long"/> per chunk.</summary>
+    private const double SmallUnits = 2251799813685248.0;
+
+    /// <summary>
+    /// Spare slots after the real p and q bins that take the games without a completely mixed equilibrium, in rotation:
+    /// one spare slot would make three games in four increment the same counter, a chain of dependent memory updates.
+    /// </summary>
+    private const int SpareBins = 8;
+
+    private readonly long[] _pBins, _qBins; // per-chunk p and q bins plus the spare slots (see Fold)
+
+    public Fused2x2Worker(int bins)
+    {
+        Statistics = new Accumulator(bins);
+        _pBins = new long[bins + SpareBins];
+        _qBins = new long[bins + SpareBins];
+    }
 
     public Accumulator Statistics { get; }
 
@@ -62,22 +80,39 @@ internal sealed class Fused2x2Worker
         }
     }
 
+    // The folds below run once per game, so the common case (a valid, nondegenerate game) is branch-free: a pure
+    // equilibrium's payoff enters the sum through a bit mask (adding +0.0 instead of skipping leaves the sum unchanged:
+    // it starts at +0.0 and can never be −0.0), the completely mixed flag selects a real bin or the spare one, and counts
+    // go to small local histograms. Invalid and degenerate games (rare with continuous payoffs) take the general path.
+
     private void FoldPure(int n)
     {
         Accumulator acc = Statistics;
+        Span<long> pureHistogram = stackalloc long[8];
+        pureHistogram.Clear();
+        Int128 rowSum = 0, columnSum = 0;
+        long invalid = 0;
         for (int k = 0; k < n; k++)
         {
             if ((_flags[k] & Solution2x2Flags.Invalid) != 0)
             {
-                acc.InvalidGames++;
+                invalid++;
                 continue;
             }
 
             int mask = _mask[k];
-            acc.AddPureCount(BitOperations.PopCount((uint)mask));
+            pureHistogram[BitOperations.PopCount((uint)mask)]++; // at most 4 pure equilibria in a 2×2 game
             PurePayoffs(k, mask, out double row, out double column);
-            acc.RowPayoffSum += FixedPoint.ToFixed(row);
-            acc.ColumnPayoffSum += FixedPoint.ToFixed(column);
+            rowSum += FixedPoint.ToFixed(row);
+            columnSum += FixedPoint.ToFixed(column);
+        }
+
+        acc.InvalidGames += invalid;
+        acc.RowPayoffSum += rowSum;
+        acc.ColumnPayoffSum += columnSum;
+        for (int c = 0; c < pureHistogram.Length; c++)
+        {
+            acc.AddPureCounts(c, pureHistogram[c]);
         }
 
         acc.Games += n;
@@ -86,73 +121,173 @@ internal sealed class Fused2x2Worker
     private void Fold(int n)
     {
         Accumulator acc = Statistics;
-        Span<Equilibrium2x2<double>> list = stackalloc Equilibrium2x2<double>[TwoByTwoSolver.MaxEquilibria];
+        Span<long> pureHistogram = stackalloc long[8];
+        Span<long> equilibriaHistogram = stackalloc long[8];
+        pureHistogram.Clear();
+        equilibriaHistogram.Clear();
+        int bins = acc.P.Length;
+        long[] pBins = _pBins, qBins = _qBins; // bins + SpareBins slots: the spare ones take the games without a mixed equilibrium
+        long pure0 = 0, pure1 = 0, pure2 = 0, equilibria1 = 0, equilibria3 = 0; // the common counts, kept in registers
+        Int128 rowSum = 0, columnSum = 0;
+        long mixedGames = 0, pureTotal = 0, rowSmall = 0, columnSmall = 0;
+        // The chunk arrays hold ChunkGames ≥ n slots and every index below is < n, a pure count ≤ 4, a count & 7 or a bin
+        // < bins + SpareBins: the loop reads through references to skip the bounds checks.
+        ref double a00 = ref MemoryMarshal.GetArrayDataReference(_a00), a01 = ref MemoryMarshal.GetArrayDataReference(_a01);
+        ref double a10 = ref MemoryMarshal.GetArrayDataReference(_a10), a11 = ref MemoryMarshal.GetArrayDataReference(_a11);
+        ref double b00 = ref MemoryMarshal.GetArrayDataReference(_b00), b01 = ref MemoryMarshal.GetArrayDataReference(_b01);
+        ref double b10 = ref MemoryMarshal.GetArrayDataReference(_b10), b11 = ref MemoryMarshal.GetArrayDataReference(_b11);
+        ref double pr = ref MemoryMarshal.GetArrayDataReference(_p), qr = ref MemoryMarshal.GetArrayDataReference(_q);
+        ref double ur = ref MemoryMarshal.GetArrayDataReference(_u), vr = ref MemoryMarshal.GetArrayDataReference(_v);
+        ref byte maskr = ref MemoryMarshal.GetArrayDataReference(_mask), countr = ref MemoryMarshal.GetArrayDataReference(_count);
+        ref Solution2x2Flags flagr = ref MemoryMarshal.GetArrayDataReference(_flags);
+        ref long pb = ref MemoryMarshal.GetArrayDataReference(pBins), qb = ref MemoryMarshal.GetArrayDataReference(qBins);
+        ref long pureH = ref MemoryMarshal.GetReference(pureHistogram), eqH = ref MemoryMarshal.GetReference(equilibriaHistogram);
         for (int k = 0; k < n; k++)
         {
-            Solution2x2Flags flags = _flags[k];
-            if ((flags & Solution2x2Flags.Invalid) != 0)
+            Solution2x2Flags flags = Unsafe.Add(ref flagr, k);
+            if ((flags & (Solution2x2Flags.Invalid | Solution2x2Flags.Degenerate)) != 0)
             {
-                acc.InvalidGames++;
+                FoldSpecial(k, flags);
                 continue;
             }
 
-            int mask = _mask[k];
-            acc.AddPureCount(BitOperations.PopCount((uint)mask));
-            acc.AddEquilibriaCount(_count[k]);
-            double row, column;
-            if ((flags & Solution2x2Flags.Degenerate) != 0)
+            int mask = Unsafe.Add(ref maskr, k);
+            int pure = BitOperations.PopCount((uint)mask);
+            pureTotal += pure;
+            pure0 += pure == 0 ? 1 : 0;
+            pure1 += pure == 1 ? 1 : 0;
+            pure2 += pure == 2 ? 1 : 0;
+            if (pure > 2)
             {
-                // Rare with continuous payoffs: list the extreme equilibria (partially mixed ones included) for their payoffs.
-                acc.DegenerateGames++;
-                var g = new Game2x2<double>(_a00[k], _a01[k], _a10[k], _a11[k], _b00[k], _b01[k], _b10[k], _b11[k]);
-                int c = TwoByTwoSolver.Solve(g, list);
-                row = 0;
-                column = 0;
-                for (int e = 0; e < c; e++)
-                {
-                    row += list[e].RowPayoff;
-                    column += list[e].ColumnPayoff;
-                    int rs = list[e].P > 0 && list[e].P < 1 ? 1 : 0;
-                    int cs = list[e].Q > 0 && list[e].Q < 1 ? 1 : 0;
-                    _support[(2 * rs) + cs]++;
-                }
+                Unsafe.Add(ref pureH, pure)++; // not reached by a nondegenerate game (at most 2 pure equilibria)
+            }
 
-                // The completely mixed one was counted in the listing already.
-                _support[3] -= (flags & Solution2x2Flags.CompletelyMixed) != 0 ? 1 : 0;
+            int count = Unsafe.Add(ref countr, k);
+            equilibria1 += count == 1 ? 1 : 0;
+            equilibria3 += count == 3 ? 1 : 0;
+            if ((count & ~2) != 1)
+            {
+                Unsafe.Add(ref eqH, count & 7)++; // not reached by a nondegenerate game (1 or 3 equilibria)
+            }
+
+            long mixed = ((int)flags >> 1) & 1; // Solution2x2Flags.CompletelyMixed
+            long keep = -mixed; // all ones when the game has a completely mixed equilibrium
+
+            // Pure equilibria's payoffs in cell order (0,0), (0,1), (1,0), (1,1), then the completely mixed one's.
+            long m0 = -(long)(mask & 1), m1 = -(long)((mask >> 1) & 1), m2 = -(long)((mask >> 2) & 1), m3 = -(long)((mask >> 3) & 1);
+            double row = 0.0 + Masked(Unsafe.Add(ref a00, k), m0);
+            row += Masked(Unsafe.Add(ref a01, k), m1);
+            row += Masked(Unsafe.Add(ref a10, k), m2);
+            row += Masked(Unsafe.Add(ref a11, k), m3);
+            row += Masked(Unsafe.Add(ref ur, k), keep);
+            double column = 0.0 + Masked(Unsafe.Add(ref b00, k), m0);
+            column += Masked(Unsafe.Add(ref b01, k), m1);
+            column += Masked(Unsafe.Add(ref b10, k), m2);
+            column += Masked(Unsafe.Add(ref b11, k), m3);
+            column += Masked(Unsafe.Add(ref vr, k), keep);
+            mixedGames += mixed;
+            int spare = bins + (k & (SpareBins - 1));
+            Unsafe.Add(ref pb, mixed != 0 ? Accumulator.Bin(Unsafe.Add(ref pr, k), bins) : spare)++;
+            Unsafe.Add(ref qb, mixed != 0 ? Accumulator.Bin(Unsafe.Add(ref qr, k), bins) : spare)++;
+
+            // One rounding per game (a deterministic function of the game), then exact integer sums: in a 64-bit sum
+            // while the value is below 2^51 units (a chunk of 2048 then stays below 2^62), else in the 128-bit one.
+            double rs = row * FixedPoint.Scale, cs = column * FixedPoint.Scale;
+            if (Math.Abs(rs) < SmallUnits && Math.Abs(cs) < SmallUnits)
+            {
+                rowSmall += (long)rs;
+                columnSmall += (long)cs;
             }
             else
             {
-                PurePayoffs(k, mask, out row, out column);
-                _support[0] += BitOperations.PopCount((uint)mask);
-                if ((flags & Solution2x2Flags.CompletelyMixed) != 0)
-                {
-                    row += _u[k];
-                    column += _v[k];
-                }
+                rowSum += FixedPoint.ToFixed(row);
+                columnSum += FixedPoint.ToFixed(column);
             }
+        }
 
-            if ((flags & Solution2x2Flags.CompletelyMixed) != 0)
-            {
-                acc.CompletelyMixedGames++;
-                acc.AddMixed(_p[k], _q[k]);
-                _support[3]++;
-            }
+        rowSum += rowSmall;
+        columnSum += columnSmall;
+        pureHistogram[0] += pure0;
+        pureHistogram[1] += pure1;
+        pureHistogram[2] += pure2;
+        equilibriaHistogram[1] += equilibria1;
+        equilibriaHistogram[3] += equilibria3;
+        _support[0] += pureTotal;
+        _support[3] += mixedGames;
+        acc.CompletelyMixedGames += mixedGames;
+        acc.RowPayoffSum += rowSum;
+        acc.ColumnPayoffSum += columnSum;
+        for (int c = 0; c < 8; c++)
+        {
+            acc.AddPureCounts(c, pureHistogram[c]);
+            acc.AddEquilibriaCounts(c, equilibriaHistogram[c]);
+        }
 
-            // One rounding per game (a deterministic function of the game), then exact integer sums.
-            acc.RowPayoffSum += FixedPoint.ToFixed(row);
-            acc.ColumnPayoffSum += FixedPoint.ToFixed(column);
+        for (int b = 0; b < bins; b++)
+        {
+            acc.P[b] += pBins[b];
+            acc.Q[b] += qBins[b];
+            pBins[b] = 0;
+            qBins[b] = 0;
         }
 
         acc.Games += n;
     }
 
+    /// <summary>An invalid game (counted only as such) or a degenerate one (its extreme equilibria listed for their payoffs).</summary>
+    private void FoldSpecial(int k, Solution2x2Flags flags)
+    {
+        Accumulator acc = Statistics;
+        if ((flags & Solution2x2Flags.Invalid) != 0)
+        {
+            acc.InvalidGames++;
+            return;
+        }
+
+        int mask = _mask[k];
+        acc.AddPureCount(BitOperations.PopCount((uint)mask));
+        acc.AddEquilibriaCount(_count[k]);
+        acc.DegenerateGames++;
+        Span<Equilibrium2x2<double>> list = stackalloc Equilibrium2x2<double>[TwoByTwoSolver.MaxEquilibria];
+        var g = new Game2x2<double>(_a00[k], _a01[k], _a10[k], _a11[k], _b00[k], _b01[k], _b10[k], _b11[k]);
+        int c = TwoByTwoSolver.Solve(g, list);
+        double row = 0, column = 0;
+        for (int e = 0; e < c; e++)
+        {
+            row += list[e].RowPayoff;
+            column += list[e].ColumnPayoff;
+            int rs = list[e].P > 0 && list[e].P < 1 ? 1 : 0;
+            int cs = list[e].Q > 0 && list[e].Q < 1 ? 1 : 0;
+            _support[(2 * rs) + cs]++;
+        }
+
+        if ((flags & Solution2x2Flags.CompletelyMixed) != 0)
+        {
+            // The completely mixed equilibrium was counted in the listing already.
+            acc.CompletelyMixedGames++;
+            acc.AddMixed(_p[k], _q[k]);
+        }
+
+        acc.RowPayoffSum += FixedPoint.ToFixed(row);
+        acc.ColumnPayoffSum += FixedPoint.ToFixed(column);
+    }
+
+    /// <summary><paramref name="x"/> when <paramref name="keep"/> is all ones, +0.0 when it is zero (no branch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Masked(double x, long keep) => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(x) & keep);
+
+    /// <summary>Sums of the payoffs of the pure equilibria in <paramref name="mask"/>, cells in order (0,0), (0,1), (1,0), (1,1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PurePayoffs(int k, int mask, out double row, out double column)
     {
-        row = 0;
-        column = 0;
-        if ((mask & 1) != 0) { row += _a00[k]; column += _b00[k]; }
-        if ((mask & 2) != 0) { row += _a01[k]; column += _b01[k]; }
-        if ((mask & 4) != 0) { row += _a10[k]; column += _b10[k]; }
-        if ((mask & 8) != 0) { row += _a11[k]; column += _b11[k]; }
+        long m0 = -(long)(mask & 1), m1 = -(long)((mask >> 1) & 1), m2 = -(long)((mask >> 2) & 1), m3 = -(long)((mask >> 3) & 1);
+        row = 0.0 + Masked(_a00[k], m0);
+        row += Masked(_a01[k], m1);
+        row += Masked(_a10[k], m2);
+        row += Masked(_a11[k], m3);
+        column = 0.0 + Masked(_b00[k], m0);
+        column += Masked(_b01[k], m1);
+        column += Masked(_b10[k], m2);
+        column += Masked(_b11[k], m3);
     }
 }

@@ -7,7 +7,9 @@ namespace NashFast.MonteCarlo;
 public sealed record MonteCarloOptions
 {
     /// <summary>
-    /// Games in the default run: 10⁸ 2×2 games with normal payoffs (<c>nashfast montecarlo</c> with no options).
+    /// Games in the default run: 10⁸ 2×2 games with normal payoffs (<c>nashfast montecarlo</c> with no options), sized
+    /// to take about ten seconds on the two-core development machine (4.4 s to 8.3 s measured there, shared and loaded, with the
+    /// vectorised generator).
     /// </summary>
     public const long DefaultGames = 100_000_000;
 

@@ -77,37 +77,3 @@ public class PhiloxTests
         Assert.InRange((double)low / n, (2.0 / 3) - 0.0094, (2.0 / 3) + 0.0094);
     }
 }
-
-public class PhiloxVectorTests
-{
-    [Fact]
-    public void VectorBlocksEqualScalarBlocksLaneByLane()
-    {
-        if (!PhiloxVector.IsSupported)
-        {
-            return; // the scalar path is the one in use; FusedTwoByTwoFillMatchesPerGameFill covers it
-        }
-
-        var rng = new System.Random(1);
-        for (int t = 0; t < 2000; t++)
-        {
-            ulong g = ((ulong)(uint)rng.Next() << 32) | (uint)rng.Next();
-            uint block = (uint)rng.Next(), k0 = (uint)rng.Next(), k1 = (uint)rng.Next();
-            var gv = System.Runtime.Intrinsics.Vector256.Create(g, g + 1, g + 2, g + 3);
-            PhiloxVector.Block(block, gv & System.Runtime.Intrinsics.Vector256.Create(0xFFFFFFFFUL), gv >>> 32, k0, k1,
-                               out var r0, out var r1, out var r2, out var r3);
-            System.Runtime.Intrinsics.Vector256<double> u = PhiloxVector.ToUnitDouble(r0, r1);
-            for (int l = 0; l < 4; l++)
-            {
-                ulong gl = g + (ulong)l;
-                Philox4x32.Block(block, (uint)gl, (uint)(gl >> 32), 0, k0, k1, out uint e0, out uint e1, out uint e2, out uint e3);
-                Assert.Equal([e0, e1, e2, e3], new[] { (uint)r0.GetElement(l), (uint)r1.GetElement(l), (uint)r2.GetElement(l), (uint)r3.GetElement(l) });
-                Assert.Equal(PhiloxStream.ToUnitDouble(((ulong)e0 << 32) | e1), u.GetElement(l));
-            }
-        }
-
-        // The largest 53-bit value maps to the largest double below 1, exactly.
-        var all = System.Runtime.Intrinsics.Vector256.Create(0xFFFFFFFFUL);
-        Assert.Equal(Math.BitDecrement(1.0), PhiloxVector.ToUnitDouble(all, all).GetElement(0));
-    }
-}
