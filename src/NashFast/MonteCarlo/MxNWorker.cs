@@ -1,3 +1,5 @@
+using CommunityToolkit.HighPerformance;
+using NashFast.Enumeration;
 using NashFast.Games;
 using NashFast.Random;
 
@@ -10,7 +12,8 @@ namespace NashFast.MonteCarlo;
 internal sealed class MxNWorker
 {
     private readonly int _rows, _columns;
-    private readonly double[] _a, _b, _columnMax;
+    private readonly double[] _a, _b;
+    private readonly PureCell[] _cells;
     private readonly SolveOptions _options;
 
     public MxNWorker(int rows, int columns, SolverMethod method, int bins, CancellationToken cancellationToken)
@@ -19,7 +22,7 @@ internal sealed class MxNWorker
         _columns = columns;
         _a = new double[rows * columns];
         _b = new double[rows * columns];
-        _columnMax = new double[columns];
+        _cells = new PureCell[rows * columns];
         _options = new SolveOptions { Method = method, CancellationToken = cancellationToken };
         Statistics = new Accumulator(bins);
     }
@@ -41,7 +44,16 @@ internal sealed class MxNWorker
 
             if (pureOnly)
             {
-                int pure = PureEquilibria.Count(_rows, _columns, _a, _b, _columnMax, out double rs, out double cs);
+                // The library's allocation-free pure-equilibrium kernel, on this worker's buffers.
+                int pure = PureEquilibria.Find(new ReadOnlySpan2D<double>(_a, _rows, _columns), new ReadOnlySpan2D<double>(_b, _rows, _columns), _cells);
+                double rs = 0, cs = 0;
+                for (int k = 0; k < pure; k++)
+                {
+                    int cell = (_cells[k].Row * _columns) + _cells[k].Column;
+                    rs += _a[cell];
+                    cs += _b[cell];
+                }
+
                 acc.AddPureCount(pure);
                 acc.RowPayoffSum += FixedPoint.ToFixed(rs);
                 acc.ColumnPayoffSum += FixedPoint.ToFixed(cs);
