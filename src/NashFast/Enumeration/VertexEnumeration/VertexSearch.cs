@@ -21,7 +21,7 @@ namespace NashFast.Enumeration;
 /// update <c>(a·p − b·c)/D</c>, whose division is exact, so all entries stay integers (minors of <c>[C | I | 1]</c>).
 /// The lexicographic ratio test compares cross products, so no decision uses floating point.</para>
 /// </remarks>
-/// <typeparam name="T">Entry type (long or BigInteger).</typeparam>
+/// <typeparam name="T">Entry type (long, a fixed-width limb array, or BigInteger).</typeparam>
 /// <typeparam name="TOps">The arithmetic of <typeparamref name="T"/>.</typeparam>
 internal sealed class VertexSearch<T, TOps>
     where T : struct
@@ -37,6 +37,7 @@ internal sealed class VertexSearch<T, TOps>
     private readonly int[] _slotOf;
     private readonly T[] _coordinates;
     private T _det;
+    private BigInteger[]? _bigCoordinates;
 
     private VertexSearch(int k, int d, T[] dictionary, T one)
     {
@@ -214,9 +215,20 @@ internal sealed class VertexSearch<T, TOps>
         {
             result.Add(labels, isZero, System.Runtime.CompilerServices.Unsafe.As<long[]>(_coordinates));
         }
-        else
+        else if (typeof(T) == typeof(BigInteger))
         {
             result.Add(labels, isZero, System.Runtime.CompilerServices.Unsafe.As<BigInteger[]>(_coordinates));
+        }
+        else
+        {
+            // Wide tiers: recorded in BigInteger (one conversion per coordinate per vertex; pivots dominate).
+            _bigCoordinates ??= new BigInteger[_d];
+            for (int i = 0; i < _d; i++)
+            {
+                _bigCoordinates[i] = TOps.ToBig(_coordinates[i]);
+            }
+
+            result.Add(labels, isZero, _bigCoordinates);
         }
     }
 
@@ -290,7 +302,7 @@ internal sealed class VertexSearch<T, TOps>
         T[] m = _m;
         int w = _w;
         T p = m[(r * w) + s];
-        T det = _det;
+        VertexDivisor<T> det = TOps.PrepareDivisor(_det);
         int pivotRow = r * w;
         for (int i = 0; i < _k; i++)
         {
@@ -303,7 +315,7 @@ internal sealed class VertexSearch<T, TOps>
             T b = m[row + s];
             for (int j = 0; j < w; j++)
             {
-                if (j != s && !TOps.TryPivot(m[row + j], p, b, m[pivotRow + j], det, out m[row + j]))
+                if (j != s && !TOps.TryPivot(in m[row + j], in p, in b, in m[pivotRow + j], in det, out m[row + j]))
                 {
                     return false;
                 }
@@ -312,7 +324,7 @@ internal sealed class VertexSearch<T, TOps>
             m[row + s] = TOps.Negate(b);
         }
 
-        m[pivotRow + s] = det;
+        m[pivotRow + s] = det.Value;
         _det = p;
         int entering = _nonbasic[s];
         int leaving = _basic[r];
