@@ -31,24 +31,24 @@ public class VertexArithmeticTierTests
         return rng.Next(2) == 0 ? v : -v;
     }
 
-    private static void CheckOperations<TLimbs>(int seed)
-        where TLimbs : struct, IVertexLimbs
+    private static void CheckOperations<TLimbs, TOps>(int seed, int safe)
+        where TLimbs : struct
+        where TOps : struct, IVertexArithmetic<TLimbs>
     {
-        int safe = VertexWideArithmetic<TLimbs>.SafeBits;
         BigInteger limit = BigInteger.One << safe;
         var rng = new System.Random(seed);
 
         // Conversions at the edge of the safe range.
         foreach (BigInteger v in new[] { BigInteger.Zero, BigInteger.One, BigInteger.MinusOne, limit - 1, 1 - limit, (BigInteger)long.MinValue, (BigInteger)ulong.MaxValue })
         {
-            Assert.True(VertexWideArithmetic<TLimbs>.TryFrom(v, out TLimbs x));
-            Assert.Equal(v, VertexWideArithmetic<TLimbs>.ToBig(x));
-            Assert.Equal(v.Sign, VertexWideArithmetic<TLimbs>.Sign(x));
-            Assert.Equal(-v, VertexWideArithmetic<TLimbs>.ToBig(VertexWideArithmetic<TLimbs>.Negate(x)));
+            Assert.True(TOps.TryFrom(v, out TLimbs x));
+            Assert.Equal(v, TOps.ToBig(x));
+            Assert.Equal(v.Sign, TOps.Sign(x));
+            Assert.Equal(-v, TOps.ToBig(TOps.Negate(x)));
         }
 
-        Assert.False(VertexWideArithmetic<TLimbs>.TryFrom(limit, out _));
-        Assert.False(VertexWideArithmetic<TLimbs>.TryFrom(-limit, out _));
+        Assert.False(TOps.TryFrom(limit, out _));
+        Assert.False(TOps.TryFrom(-limit, out _));
 
         for (int t = 0; t < 400; t++)
         {
@@ -65,9 +65,9 @@ public class VertexArithmeticTierTests
                 o[3] = o[1];
             }
 
-            TLimbs[] w = Convert<TLimbs>(o);
+            TLimbs[] w = Convert<TLimbs, TOps>(o);
             int expected = (o[0] * o[1]).CompareTo(o[2] * o[3]);
-            Assert.Equal(expected, VertexWideArithmetic<TLimbs>.CompareProducts(in w[0], in w[1], in w[2], in w[3]));
+            Assert.Equal(expected, TOps.CompareProducts(in w[0], in w[1], in w[2], in w[3]));
 
             // A Bareiss step with exact division: a = d·α, c = d·γ, so (a·p − b·c)/d = α·p − b·γ.
             int half = rng.Next(1, (safe / 2) + 2);
@@ -84,7 +84,7 @@ public class VertexArithmeticTierTests
                 continue;
             }
 
-            CheckPivot<TLimbs>(a, p, b, c, d);
+            CheckPivot<TLimbs, TOps>(a, p, b, c, d, safe);
         }
 
         // Crafted boundary quotients: the largest safe value passes with power-of-two divisors, one more fails.
@@ -94,17 +94,17 @@ public class VertexArithmeticTierTests
             foreach (BigInteger q in new[] { limit - 1, 1 - limit })
             {
                 // (a·p − b·c)/d = q with a = d, p = q, b = c = 0 when q·d fits; else a = q, p = d.
-                Assert.True(VertexWideArithmetic<TLimbs>.TryFrom(q, out TLimbs qw));
-                Assert.True(VertexWideArithmetic<TLimbs>.TryFrom(d, out TLimbs dw));
-                Assert.True(VertexWideArithmetic<TLimbs>.TryPivot(in qw, in dw, in qw, default, VertexWideArithmetic<TLimbs>.PrepareDivisor(dw), out TLimbs r));
-                Assert.Equal(q, VertexWideArithmetic<TLimbs>.ToBig(r));
+                Assert.True(TOps.TryFrom(q, out TLimbs qw));
+                Assert.True(TOps.TryFrom(d, out TLimbs dw));
+                Assert.True(TOps.TryPivot(in qw, in dw, in qw, default, TOps.PrepareDivisor(dw), out TLimbs r));
+                Assert.Equal(q, TOps.ToBig(r));
             }
 
             // (2^(safe−1) · 2d − 0) / d = 2^safe leaves the safe range, so overflow must be reported.
-            Assert.True(VertexWideArithmetic<TLimbs>.TryFrom(BigInteger.One << (safe - 1), out TLimbs half));
-            Assert.True(VertexWideArithmetic<TLimbs>.TryFrom(2 * d, out TLimbs twoD));
-            Assert.True(VertexWideArithmetic<TLimbs>.TryFrom(d, out TLimbs dv));
-            Assert.False(VertexWideArithmetic<TLimbs>.TryPivot(in half, in twoD, in half, default, VertexWideArithmetic<TLimbs>.PrepareDivisor(dv), out _));
+            Assert.True(TOps.TryFrom(BigInteger.One << (safe - 1), out TLimbs half));
+            Assert.True(TOps.TryFrom(2 * d, out TLimbs twoD));
+            Assert.True(TOps.TryFrom(d, out TLimbs dv));
+            Assert.False(TOps.TryPivot(in half, in twoD, in half, default, TOps.PrepareDivisor(dv), out _));
         }
 
         // Near-maximal products in both signs: the numerator uses all 2L limbs.
@@ -113,17 +113,18 @@ public class VertexArithmeticTierTests
             BigInteger d = limit - 1 - rng.Next(1000);
             BigInteger alpha = rng.Next(-3, 4), gamma = rng.Next(-3, 4);
             BigInteger p = limit - 1 - rng.Next(1000), b = -(limit - 1 - rng.Next(1000));
-            CheckPivot<TLimbs>(d * alpha is var a && BigInteger.Abs(a) < limit ? a : d, p, b, d * gamma is var c && BigInteger.Abs(c) < limit ? c : d, d);
+            CheckPivot<TLimbs, TOps>(d * alpha is var a && BigInteger.Abs(a) < limit ? a : d, p, b, d * gamma is var c && BigInteger.Abs(c) < limit ? c : d, d, safe);
         }
     }
 
-    private static TLimbs[] Convert<TLimbs>(BigInteger[] values)
-        where TLimbs : struct, IVertexLimbs
+    private static TLimbs[] Convert<TLimbs, TOps>(BigInteger[] values)
+        where TLimbs : struct
+        where TOps : struct, IVertexArithmetic<TLimbs>
     {
         var w = new TLimbs[values.Length];
         for (int k = 0; k < values.Length; k++)
         {
-            Assert.True(VertexWideArithmetic<TLimbs>.TryFrom(values[k], out w[k]));
+            Assert.True(TOps.TryFrom(values[k], out w[k]));
         }
 
         return w;
@@ -133,10 +134,10 @@ public class VertexArithmeticTierTests
     /// Success must give the exact quotient (within the safe range); overflow may be reported only when the true
     /// quotient is at least 2^(safe − 2) in magnitude (the documented slack of the bit-length test).
     /// </summary>
-    private static void CheckPivot<TLimbs>(BigInteger a, BigInteger p, BigInteger b, BigInteger c, BigInteger d)
-        where TLimbs : struct, IVertexLimbs
+    private static void CheckPivot<TLimbs, TOps>(BigInteger a, BigInteger p, BigInteger b, BigInteger c, BigInteger d, int safe)
+        where TLimbs : struct
+        where TOps : struct, IVertexArithmetic<TLimbs>
     {
-        int safe = VertexWideArithmetic<TLimbs>.SafeBits;
         BigInteger numerator = (a * p) - (b * c);
         if (numerator % d != 0)
         {
@@ -144,11 +145,11 @@ public class VertexArithmeticTierTests
         }
 
         BigInteger q = numerator / d;
-        TLimbs[] w = Convert<TLimbs>([a, p, b, c, d]);
-        bool ok = VertexWideArithmetic<TLimbs>.TryPivot(in w[0], in w[1], in w[2], in w[3], VertexWideArithmetic<TLimbs>.PrepareDivisor(w[4]), out TLimbs r);
+        TLimbs[] w = Convert<TLimbs, TOps>([a, p, b, c, d]);
+        bool ok = TOps.TryPivot(in w[0], in w[1], in w[2], in w[3], TOps.PrepareDivisor(w[4]), out TLimbs r);
         if (ok)
         {
-            Assert.Equal(q, VertexWideArithmetic<TLimbs>.ToBig(r));
+            Assert.Equal(q, TOps.ToBig(r));
             Assert.True(BigInteger.Abs(q).GetBitLength() <= safe);
         }
         else
@@ -158,14 +159,15 @@ public class VertexArithmeticTierTests
     }
 
     [Fact]
-    public void WideOperations_EqualBigInteger_AndDetectOverflowAtTheBoundary()
+    public void WideAndInt128Operations_EqualBigInteger_AndDetectOverflowAtTheBoundary()
     {
-        CheckOperations<VertexLimbs2>(1);
-        CheckOperations<VertexLimbs4>(2);
-        CheckOperations<VertexLimbs8>(3);
-        CheckOperations<VertexLimbs12>(4);
-        CheckOperations<VertexLimbs16>(5);
-        CheckOperations<VertexLimbs24>(6);
+        CheckOperations<Int128, VertexInt128Arithmetic>(7, VertexInt128Arithmetic.SafeBits);
+        CheckOperations<VertexLimbs2, VertexWideArithmetic<VertexLimbs2>>(1, VertexWideArithmetic<VertexLimbs2>.SafeBits);
+        CheckOperations<VertexLimbs4, VertexWideArithmetic<VertexLimbs4>>(2, VertexWideArithmetic<VertexLimbs4>.SafeBits);
+        CheckOperations<VertexLimbs8, VertexWideArithmetic<VertexLimbs8>>(3, VertexWideArithmetic<VertexLimbs8>.SafeBits);
+        CheckOperations<VertexLimbs12, VertexWideArithmetic<VertexLimbs12>>(4, VertexWideArithmetic<VertexLimbs12>.SafeBits);
+        CheckOperations<VertexLimbs16, VertexWideArithmetic<VertexLimbs16>>(5, VertexWideArithmetic<VertexLimbs16>.SafeBits);
+        CheckOperations<VertexLimbs24, VertexWideArithmetic<VertexLimbs24>>(6, VertexWideArithmetic<VertexLimbs24>.SafeBits);
     }
 
     [Fact]

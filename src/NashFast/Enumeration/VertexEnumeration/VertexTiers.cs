@@ -85,7 +85,7 @@ internal static class VertexTiers
             VertexSet? result = tier switch
             {
                 VertexTier.Long => VertexSearch<long, VertexLongArithmetic>.Run(constraints, k, d, labelShift, token),
-                VertexTier.Wide128 => VertexSearch<VertexLimbs2, VertexWideArithmetic<VertexLimbs2>>.Run(constraints, k, d, labelShift, token),
+                VertexTier.Wide128 => VertexSearch<Int128, VertexInt128Arithmetic>.Run(constraints, k, d, labelShift, token),
                 VertexTier.Wide256 => VertexSearch<VertexLimbs4, VertexWideArithmetic<VertexLimbs4>>.Run(constraints, k, d, labelShift, token),
                 VertexTier.Wide512 => VertexSearch<VertexLimbs8, VertexWideArithmetic<VertexLimbs8>>.Run(constraints, k, d, labelShift, token),
                 VertexTier.Wide768 => VertexSearch<VertexLimbs12, VertexWideArithmetic<VertexLimbs12>>.Run(constraints, k, d, labelShift, token),

@@ -83,6 +83,7 @@ internal struct VertexLimbs24 : IVertexLimbs
 /// moves to a wider tier.</para>
 /// </remarks>
 /// <typeparam name="TLimbs">The limb storage, which fixes the width.</typeparam>
+[SkipLocalsInit] // every scratch span is fully written before it is read
 internal readonly struct VertexWideArithmetic<TLimbs> : IVertexArithmetic<TLimbs>
     where TLimbs : struct, IVertexLimbs
 {
