@@ -283,24 +283,7 @@ internal readonly struct VertexWideArithmetic<TLimbs> : IVertexArithmetic<TLimbs
         }
 
         int lx = UsedLimbs(xa), ly = UsedLimbs(ya);
-        for (int i = 0; i < lx; i++)
-        {
-            ulong xi = xa[i];
-            if (xi == 0)
-            {
-                continue;
-            }
-
-            ulong carry = 0;
-            for (int j = 0; j < ly; j++)
-            {
-                UInt128 t = Math.BigMul(xi, ya[j]) + r[i + j] + carry;
-                r[i + j] = (ulong)t;
-                carry = (ulong)(t >> 64);
-            }
-
-            r[i + ly] = carry;
-        }
+        MulAdd(xa[..lx], ya[..ly], r);
 
         if (xn != yn)
         {
@@ -314,6 +297,8 @@ internal readonly struct VertexWideArithmetic<TLimbs> : IVertexArithmetic<TLimbs
         r.Clear();
         int len = r.Length;
         int lx = UsedLimbs(x), ly = UsedLimbs(y);
+        ref ulong rr = ref MemoryMarshal.GetReference(r);
+        ref ulong yr = ref MemoryMarshal.GetReference(y);
         for (int i = 0; i < lx; i++)
         {
             ulong xi = x[i];
@@ -324,19 +309,56 @@ internal readonly struct VertexWideArithmetic<TLimbs> : IVertexArithmetic<TLimbs
 
             ulong carry = 0;
             int end = Math.Min(ly, len - i);
+            ref ulong ri = ref Unsafe.Add(ref rr, i);
             for (int j = 0; j < end; j++)
             {
-                UInt128 t = Math.BigMul(xi, y[j]) + r[i + j] + carry;
-                r[i + j] = (ulong)t;
+                ref ulong slot = ref Unsafe.Add(ref ri, j);
+                UInt128 t = Math.BigMul(xi, Unsafe.Add(ref yr, j)) + slot + carry;
+                slot = (ulong)t;
                 carry = (ulong)(t >> 64);
             }
 
             if (i + end < len)
             {
-                r[i + end] = carry;
+                Unsafe.Add(ref ri, end) = carry;
             }
         }
     }
+
+    /// <summary>r += x·y, r zeroed beforehand and at least x.Length + y.Length limbs (unchecked inner loop).</summary>
+    private static void MulAdd(ReadOnlySpan<ulong> x, ReadOnlySpan<ulong> y, Span<ulong> r)
+    {
+        if (r.Length < x.Length + y.Length)
+        {
+            ThrowHelperRange();
+        }
+
+        int ly = y.Length;
+        ref ulong rr = ref MemoryMarshal.GetReference(r);
+        ref ulong yr = ref MemoryMarshal.GetReference(y);
+        for (int i = 0; i < x.Length; i++)
+        {
+            ulong xi = x[i];
+            if (xi == 0)
+            {
+                continue;
+            }
+
+            ulong carry = 0;
+            ref ulong ri = ref Unsafe.Add(ref rr, i);
+            for (int j = 0; j < ly; j++)
+            {
+                ref ulong slot = ref Unsafe.Add(ref ri, j);
+                UInt128 t = Math.BigMul(xi, Unsafe.Add(ref yr, j)) + slot + carry;
+                slot = (ulong)t;
+                carry = (ulong)(t >> 64);
+            }
+
+            Unsafe.Add(ref ri, ly) = carry;
+        }
+    }
+
+    private static void ThrowHelperRange() => throw new InvalidOperationException("Product buffer too short.");
 
     /// <summary>r = low limbs of x >> shift (logical).</summary>
     private static void ShiftRightLow(ReadOnlySpan<ulong> x, int shift, Span<ulong> r)
