@@ -245,6 +245,12 @@ public class VertexArithmeticTierTests
             AssertSameVertices(bigP, p, $"P tier {tier}");
             AssertSameVertices(bigQ, q, $"Q tier {tier}");
             Assert.True(p.Tier >= tier && q.Tier >= tier);
+            if (maxBits > SafeBits(tier) + 1)
+            {
+                // Some coordinate cannot be held by the forced tier, so it must have detected overflow and widened.
+                Assert.True(p.Tier > tier || q.Tier > tier, $"tier {tier} kept {maxBits}-bit coordinates");
+            }
+
             if (tier != VertexTier.Long && SafeBits(tier) - 2 >= MaxBitsBound(cp, cq, m, n))
             {
                 Assert.Equal(tier, p.Tier);

@@ -19,7 +19,10 @@ namespace NashFast.Enumeration;
 /// <para><b>Arithmetic.</b> The dictionary holds the nonbasic columns and the right-hand side of the fraction-free
 /// tableau <c>D·B⁻¹[C | I | 1]</c> with <c>D = det B &gt; 0</c>; a pivot on a positive entry <c>p</c> is the Bareiss
 /// update <c>(a·p − b·c)/D</c>, whose division is exact, so all entries stay integers (minors of <c>[C | I | 1]</c>).
-/// The lexicographic ratio test compares cross products, so no decision uses floating point.</para>
+/// The lexicographic ratio test compares cross products, so no decision uses floating point. The entry type is a
+/// tier chosen per polytope by <see cref="VertexTiers"/>: 64-bit, <see cref="Int128"/>, fixed-width limb arrays of 256
+/// to 1536 bits (whose exact divisions are multiplications by a Hensel inverse), or <see cref="BigInteger"/>; every
+/// tier detects overflow, and the search then restarts one tier wider.</para>
 /// </remarks>
 /// <typeparam name="T">Entry type (long, a fixed-width limb array, or BigInteger).</typeparam>
 /// <typeparam name="TOps">The arithmetic of <typeparamref name="T"/>.</typeparam>
