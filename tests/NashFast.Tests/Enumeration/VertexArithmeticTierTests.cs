@@ -245,7 +245,7 @@ public class VertexArithmeticTierTests
             AssertSameVertices(bigP, p, $"P tier {tier}");
             AssertSameVertices(bigQ, q, $"Q tier {tier}");
             Assert.True(p.Tier >= tier && q.Tier >= tier);
-            if (maxBits > SafeBits(tier) + 1)
+            if (maxBits > (long)SafeBits(tier) + 1)
             {
                 // Some coordinate cannot be held by the forced tier, so it must have detected overflow and widened.
                 Assert.True(p.Tier > tier || q.Tier > tier, $"tier {tier} kept {maxBits}-bit coordinates");
