@@ -40,6 +40,8 @@ internal sealed class VertexSearch<T, TOps>
     private readonly int[] _slotOf;
     private readonly T[] _coordinates;
     private T _det;
+    private readonly List<Snapshot> _snapshots = [];
+    private readonly int _maxSnapshots;
     private BigInteger[]? _bigCoordinates;
 
     private VertexSearch(int k, int d, T[] dictionary, T one)
@@ -54,6 +56,10 @@ internal sealed class VertexSearch<T, TOps>
         _rowOf = new int[d + k];
         _slotOf = new int[d + k];
         _coordinates = new T[d];
+
+        // Snapshots by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier).
+        long snapshotBytes = ((long)dictionary.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()) + (8L * (d + k));
+        _maxSnapshots = (int)Math.Min(1 << 20, (64L << 20) / Math.Max(1, snapshotBytes));
         for (int s = 0; s < d; s++)
         {
             _nonbasic[s] = s;
@@ -139,7 +145,11 @@ internal sealed class VertexSearch<T, TOps>
                 if (backRow >= 0)
                 {
                     basis ^= (1UL << _basic[backRow]) | (1UL << _nonbasic[backSlot]);
-                    if (!Pivot(backRow, backSlot))
+                    if (f - 1 < _maxSnapshots)
+                    {
+                        Restore(_snapshots[f - 1]);
+                    }
+                    else if (!Pivot(backRow, backSlot))
                     {
                         return null;
                     }
@@ -153,6 +163,19 @@ internal sealed class VertexSearch<T, TOps>
             ulong next = basis ^ (1UL << _basic[r]) ^ (1UL << _nonbasic[s]);
             if (visited.Add(next))
             {
+                // Keep the parent's dictionary while the snapshots fit their budget: restoring it on the way back is a
+                // copy, where pivoting back would cost as much as the pivot forward.
+                int level = frameRow.Count - 1; // the new frame's index − 1 (the root frame is never left by a pivot)
+                if (level < _maxSnapshots)
+                {
+                    if (level == _snapshots.Count)
+                    {
+                        _snapshots.Add(new Snapshot(_m.Length, _k, _d));
+                    }
+
+                    Save(_snapshots[level]);
+                }
+
                 if (!Pivot(r, s))
                 {
                     return null;
@@ -297,6 +320,42 @@ internal sealed class VertexSearch<T, TOps>
         }
 
         return 0;
+    }
+
+    private void Save(Snapshot snapshot)
+    {
+        _m.CopyTo(snapshot.M, 0);
+        snapshot.Det = _det;
+        _basic.CopyTo(snapshot.Basic, 0);
+        _nonbasic.CopyTo(snapshot.Nonbasic, 0);
+        _rowOf.CopyTo(snapshot.RowOf, 0);
+        _slotOf.CopyTo(snapshot.SlotOf, 0);
+    }
+
+    private void Restore(Snapshot snapshot)
+    {
+        snapshot.M.CopyTo(_m, 0);
+        _det = snapshot.Det;
+        snapshot.Basic.CopyTo(_basic, 0);
+        snapshot.Nonbasic.CopyTo(_nonbasic, 0);
+        snapshot.RowOf.CopyTo(_rowOf, 0);
+        snapshot.SlotOf.CopyTo(_slotOf, 0);
+    }
+
+    /// <summary>A copy of the search state (dictionary and basis bookkeeping) at one DFS depth.</summary>
+    private sealed class Snapshot(int entries, int k, int d)
+    {
+        public T[] M { get; } = new T[entries];
+
+        public T Det { get; set; }
+
+        public int[] Basic { get; } = new int[k];
+
+        public int[] Nonbasic { get; } = new int[d];
+
+        public int[] RowOf { get; } = new int[d + k];
+
+        public int[] SlotOf { get; } = new int[d + k];
     }
 
     /// <summary>Exchanges the basic variable of row r with the nonbasic variable of slot s; false on overflow.</summary>
