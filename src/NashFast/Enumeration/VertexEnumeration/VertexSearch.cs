@@ -57,8 +57,10 @@ internal sealed class VertexSearch<T, TOps>
         _slotOf = new int[d + k];
         _coordinates = new T[d];
 
-        // Snapshots by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier).
-        long snapshotBytes = ((long)dictionary.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>()) + (8L * (d + k));
+        // Snapshots by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier; a
+        // BigInteger entry is counted as 512 bytes because a snapshot keeps its digits alive).
+        int entryBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + (typeof(T) == typeof(BigInteger) ? 512 : 0);
+        long snapshotBytes = ((long)dictionary.Length * entryBytes) + (8L * (d + k));
         _maxSnapshots = (int)Math.Min(1 << 20, (64L << 20) / Math.Max(1, snapshotBytes));
         for (int s = 0; s < d; s++)
         {
