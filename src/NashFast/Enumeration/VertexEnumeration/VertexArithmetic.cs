@@ -7,7 +7,7 @@ namespace NashFast.Enumeration;
 /// The integer operations of fraction-free (Bareiss / lrs-style) pivoting, as static members so that the generic
 /// search is compiled once per number type with no virtual calls: <see cref="VertexLongArithmetic"/> (64-bit entries,
 /// 128-bit intermediates, overflow detected) and <see cref="VertexBigArithmetic"/> (<see cref="BigInteger"/>, never
-/// overflows).
+/// overflows), with the fixed-width tiers of <see cref="VertexWideArithmetic{TLimbs}"/> between them.
 /// </summary>
 /// <typeparam name="T">The entry type of the integer tableau.</typeparam>
 internal interface IVertexArithmetic<T>
@@ -16,13 +16,16 @@ internal interface IVertexArithmetic<T>
     /// <summary>Converts an input entry; false when it does not fit the type's safe range.</summary>
     static abstract bool TryFrom(BigInteger value, out T result);
 
+    /// <summary>Precomputes what the divisions by <paramref name="d"/> (positive) of one pivot need.</summary>
+    static abstract VertexDivisor<T> PrepareDivisor(T d);
+
     /// <summary>
     /// The Bareiss update <c>(a·p − b·c) / d</c>, where the division is known to be exact; false on overflow.
     /// </summary>
-    static abstract bool TryPivot(T a, T p, T b, T c, T d, out T result);
+    static abstract bool TryPivot(in T a, in T p, in T b, in T c, in VertexDivisor<T> d, out T result);
 
     /// <summary>Sign of <c>a·b − c·d</c> (exact).</summary>
-    static abstract int CompareProducts(T a, T b, T c, T d);
+    static abstract int CompareProducts(in T a, in T b, in T c, in T d);
 
     /// <summary>Sign of <paramref name="a"/>.</summary>
     static abstract int Sign(T a);
@@ -60,8 +63,12 @@ internal readonly struct VertexLongArithmetic : IVertexArithmetic<long>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryPivot(long a, long p, long b, long c, long d, out long result)
+    public static VertexDivisor<long> PrepareDivisor(long d) => new(d, 0, 0, 0);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryPivot(in long a, in long p, in long b, in long c, in VertexDivisor<long> divisor, out long result)
     {
+        long d = divisor.Value;
         Int128 numerator = ((Int128)a * p) - ((Int128)b * c);
         if (numerator >= long.MinValue && numerator <= long.MaxValue)
         {
@@ -84,7 +91,7 @@ internal readonly struct VertexLongArithmetic : IVertexArithmetic<long>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int CompareProducts(long a, long b, long c, long d) => ((Int128)a * b).CompareTo((Int128)c * d);
+    public static int CompareProducts(in long a, in long b, in long c, in long d) => ((Int128)a * b).CompareTo((Int128)c * d);
 
     public static int Sign(long a) => Math.Sign(a);
 
@@ -104,14 +111,17 @@ internal readonly struct VertexBigArithmetic : IVertexArithmetic<BigInteger>
         return true;
     }
 
-    public static bool TryPivot(BigInteger a, BigInteger p, BigInteger b, BigInteger c, BigInteger d, out BigInteger result)
+    public static VertexDivisor<BigInteger> PrepareDivisor(BigInteger d) => new(d, BigInteger.Zero, 0, 0);
+
+    public static bool TryPivot(in BigInteger a, in BigInteger p, in BigInteger b, in BigInteger c, in VertexDivisor<BigInteger> divisor, out BigInteger result)
     {
+        BigInteger d = divisor.Value;
         BigInteger numerator = b.IsZero || c.IsZero ? a * p : (a * p) - (b * c);
         result = d.IsOne ? numerator : BigInteger.Divide(numerator, d);
         return true;
     }
 
-    public static int CompareProducts(BigInteger a, BigInteger b, BigInteger c, BigInteger d) => (a * b).CompareTo(c * d);
+    public static int CompareProducts(in BigInteger a, in BigInteger b, in BigInteger c, in BigInteger d) => (a * b).CompareTo(c * d);
 
     public static int Sign(BigInteger a) => a.Sign;
 
@@ -120,4 +130,21 @@ internal readonly struct VertexBigArithmetic : IVertexArithmetic<BigInteger>
     public static BigInteger One => BigInteger.One;
 
     public static BigInteger ToBig(BigInteger a) => a;
+}
+
+/// <summary>A pivot's divisor with what exact division by it needs (the last three are used by the wide tiers only).</summary>
+/// <typeparam name="T">Entry type.</typeparam>
+internal readonly struct VertexDivisor<T>(T value, T inverse, int shift, int bits)
+{
+    /// <summary>The divisor, positive.</summary>
+    public readonly T Value = value;
+
+    /// <summary>The inverse of its odd part modulo the type's width.</summary>
+    public readonly T Inverse = inverse;
+
+    /// <summary>Its number of trailing zero bits.</summary>
+    public readonly int Shift = shift;
+
+    /// <summary>Its bit length.</summary>
+    public readonly int Bits = bits;
 }

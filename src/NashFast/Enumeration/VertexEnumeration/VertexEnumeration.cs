@@ -9,8 +9,8 @@ namespace NashFast.Enumeration;
 /// </summary>
 /// <remarks>
 /// Both best-response polytopes (see <see cref="Reference.ReferenceSolver"/> for their definition) are enumerated
-/// exactly by a lexicographic depth-first search over feasible bases with fraction-free integer pivoting (64-bit with
-/// overflow detection, restarted in <see cref="BigInteger"/> when an entry would overflow); their vertices are then
+/// exactly by a lexicographic depth-first search over feasible bases with fraction-free integer pivoting (64-bit, fixed-width
+/// multi-limb or <see cref="BigInteger"/>, chosen from a bound on the pivots and widened after a detected overflow); their vertices are then
 /// paired by labels. The result equals the reference solver's: the same extreme equilibria, exactly, and the same
 /// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 the two polytopes are enumerated on
 /// two threads and degenerate matching runs over chunks in parallel; the output is sorted by
@@ -42,7 +42,10 @@ public static class VertexEnumeration
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="game"/> is null.</exception>
     /// <exception cref="ArgumentException">m + n exceeds <see cref="MaxStrategies"/>, or an option is out of range.</exception>
-    public static SolveResult Solve(ExactBimatrixGame game, SolveOptions? options = null)
+    public static SolveResult Solve(ExactBimatrixGame game, SolveOptions? options = null) => Solve(game, options, VertexTier.Auto);
+
+    /// <summary>As <see cref="Solve(ExactBimatrixGame, SolveOptions?)"/>, starting both searches at <paramref name="tier"/> (tests).</summary>
+    internal static SolveResult Solve(ExactBimatrixGame game, SolveOptions? options, VertexTier tier)
     {
         ArgumentNullException.ThrowIfNull(game);
         options ??= SolveOptions.Default;
@@ -70,14 +73,14 @@ public static class VertexEnumeration
         VertexSet p = null!, q = null!;
         if (parallelism > 1)
         {
-            Task<VertexSet> qTask = Task.Factory.StartNew(() => Enumerate(cq, m, n, m, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            p = Enumerate(cp, n, m, 0, token);
+            Task<VertexSet> qTask = Task.Factory.StartNew(() => VertexTiers.Enumerate(cq, m, n, m, tier, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            p = VertexTiers.Enumerate(cp, n, m, 0, tier, token);
             q = qTask.GetAwaiter().GetResult();
         }
         else
         {
-            p = Enumerate(cp, n, m, 0, token);
-            q = Enumerate(cq, m, n, m, token);
+            p = VertexTiers.Enumerate(cp, n, m, 0, tier, token);
+            q = VertexTiers.Enumerate(cq, m, n, m, tier, token);
         }
 
         List<(int X, int Y)> pairs = VertexMatching.Match(p, q, m + n, parallelism, token, out bool matchCancelled);
@@ -121,11 +124,6 @@ public static class VertexEnumeration
             Components = options.Components ? VertexComponents.Find(sortedPairs, RowVertex, ColumnVertex) : null,
         };
     }
-
-    /// <summary>One polytope's vertices: 64-bit first, the whole search again in BigInteger after an overflow.</summary>
-    private static VertexSet Enumerate(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token) =>
-        VertexSearch<long, VertexLongArithmetic>.Run(constraints, k, d, labelShift, token)
-        ?? VertexSearch<BigInteger, VertexBigArithmetic>.Run(constraints, k, d, labelShift, token)!;
 
     private static Rational[] Cached(Dictionary<int, Rational[]> cache, VertexSet set, int v)
     {

@@ -19,9 +19,12 @@ namespace NashFast.Enumeration;
 /// <para><b>Arithmetic.</b> The dictionary holds the nonbasic columns and the right-hand side of the fraction-free
 /// tableau <c>D·B⁻¹[C | I | 1]</c> with <c>D = det B &gt; 0</c>; a pivot on a positive entry <c>p</c> is the Bareiss
 /// update <c>(a·p − b·c)/D</c>, whose division is exact, so all entries stay integers (minors of <c>[C | I | 1]</c>).
-/// The lexicographic ratio test compares cross products, so no decision uses floating point.</para>
+/// The lexicographic ratio test compares cross products, so no decision uses floating point. The entry type is a
+/// tier chosen per polytope by <see cref="VertexTiers"/>: 64-bit, <see cref="Int128"/>, fixed-width limb arrays of 256
+/// to 1536 bits (whose exact divisions are multiplications by a Hensel inverse), or <see cref="BigInteger"/>; every
+/// tier detects overflow, and the search then restarts one tier wider.</para>
 /// </remarks>
-/// <typeparam name="T">Entry type (long or BigInteger).</typeparam>
+/// <typeparam name="T">Entry type (long, a fixed-width limb array, or BigInteger).</typeparam>
 /// <typeparam name="TOps">The arithmetic of <typeparamref name="T"/>.</typeparam>
 internal sealed class VertexSearch<T, TOps>
     where T : struct
@@ -37,6 +40,9 @@ internal sealed class VertexSearch<T, TOps>
     private readonly int[] _slotOf;
     private readonly T[] _coordinates;
     private T _det;
+    private readonly List<Snapshot> _snapshots = [];
+    private readonly int _maxSnapshots;
+    private BigInteger[]? _bigCoordinates;
 
     private VertexSearch(int k, int d, T[] dictionary, T one)
     {
@@ -50,6 +56,12 @@ internal sealed class VertexSearch<T, TOps>
         _rowOf = new int[d + k];
         _slotOf = new int[d + k];
         _coordinates = new T[d];
+
+        // Snapshots by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier; a
+        // BigInteger entry is counted as 512 bytes because a snapshot keeps its digits alive).
+        int entryBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + (typeof(T) == typeof(BigInteger) ? 512 : 0);
+        long snapshotBytes = ((long)dictionary.Length * entryBytes) + (8L * (d + k));
+        _maxSnapshots = (int)Math.Min(1 << 20, (64L << 20) / Math.Max(1, snapshotBytes));
         for (int s = 0; s < d; s++)
         {
             _nonbasic[s] = s;
@@ -135,7 +147,11 @@ internal sealed class VertexSearch<T, TOps>
                 if (backRow >= 0)
                 {
                     basis ^= (1UL << _basic[backRow]) | (1UL << _nonbasic[backSlot]);
-                    if (!Pivot(backRow, backSlot))
+                    if (f - 1 < _maxSnapshots)
+                    {
+                        Restore(_snapshots[f - 1]);
+                    }
+                    else if (!Pivot(backRow, backSlot))
                     {
                         return null;
                     }
@@ -149,6 +165,19 @@ internal sealed class VertexSearch<T, TOps>
             ulong next = basis ^ (1UL << _basic[r]) ^ (1UL << _nonbasic[s]);
             if (visited.Add(next))
             {
+                // Keep the parent's dictionary while the snapshots fit their budget: restoring it on the way back is a
+                // copy, where pivoting back would cost as much as the pivot forward.
+                int level = frameRow.Count - 1; // the new frame's index − 1 (the root frame is never left by a pivot)
+                if (level < _maxSnapshots)
+                {
+                    if (level == _snapshots.Count)
+                    {
+                        _snapshots.Add(new Snapshot(_m.Length, _k, _d));
+                    }
+
+                    Save(_snapshots[level]);
+                }
+
                 if (!Pivot(r, s))
                 {
                     return null;
@@ -214,9 +243,20 @@ internal sealed class VertexSearch<T, TOps>
         {
             result.Add(labels, isZero, System.Runtime.CompilerServices.Unsafe.As<long[]>(_coordinates));
         }
-        else
+        else if (typeof(T) == typeof(BigInteger))
         {
             result.Add(labels, isZero, System.Runtime.CompilerServices.Unsafe.As<BigInteger[]>(_coordinates));
+        }
+        else
+        {
+            // Wide tiers: recorded in BigInteger (one conversion per coordinate per vertex; pivots dominate).
+            _bigCoordinates ??= new BigInteger[_d];
+            for (int i = 0; i < _d; i++)
+            {
+                _bigCoordinates[i] = TOps.ToBig(_coordinates[i]);
+            }
+
+            result.Add(labels, isZero, _bigCoordinates);
         }
     }
 
@@ -284,13 +324,49 @@ internal sealed class VertexSearch<T, TOps>
         return 0;
     }
 
+    private void Save(Snapshot snapshot)
+    {
+        _m.CopyTo(snapshot.M, 0);
+        snapshot.Det = _det;
+        _basic.CopyTo(snapshot.Basic, 0);
+        _nonbasic.CopyTo(snapshot.Nonbasic, 0);
+        _rowOf.CopyTo(snapshot.RowOf, 0);
+        _slotOf.CopyTo(snapshot.SlotOf, 0);
+    }
+
+    private void Restore(Snapshot snapshot)
+    {
+        snapshot.M.CopyTo(_m, 0);
+        _det = snapshot.Det;
+        snapshot.Basic.CopyTo(_basic, 0);
+        snapshot.Nonbasic.CopyTo(_nonbasic, 0);
+        snapshot.RowOf.CopyTo(_rowOf, 0);
+        snapshot.SlotOf.CopyTo(_slotOf, 0);
+    }
+
+    /// <summary>A copy of the search state (dictionary and basis bookkeeping) at one DFS depth.</summary>
+    private sealed class Snapshot(int entries, int k, int d)
+    {
+        public T[] M { get; } = new T[entries];
+
+        public T Det { get; set; }
+
+        public int[] Basic { get; } = new int[k];
+
+        public int[] Nonbasic { get; } = new int[d];
+
+        public int[] RowOf { get; } = new int[d + k];
+
+        public int[] SlotOf { get; } = new int[d + k];
+    }
+
     /// <summary>Exchanges the basic variable of row r with the nonbasic variable of slot s; false on overflow.</summary>
     private bool Pivot(int r, int s)
     {
         T[] m = _m;
         int w = _w;
         T p = m[(r * w) + s];
-        T det = _det;
+        VertexDivisor<T> det = TOps.PrepareDivisor(_det);
         int pivotRow = r * w;
         for (int i = 0; i < _k; i++)
         {
@@ -303,7 +379,7 @@ internal sealed class VertexSearch<T, TOps>
             T b = m[row + s];
             for (int j = 0; j < w; j++)
             {
-                if (j != s && !TOps.TryPivot(m[row + j], p, b, m[pivotRow + j], det, out m[row + j]))
+                if (j != s && !TOps.TryPivot(in m[row + j], in p, in b, in m[pivotRow + j], in det, out m[row + j]))
                 {
                     return false;
                 }
@@ -312,7 +388,7 @@ internal sealed class VertexSearch<T, TOps>
             m[row + s] = TOps.Negate(b);
         }
 
-        m[pivotRow + s] = det;
+        m[pivotRow + s] = det.Value;
         _det = p;
         int entering = _nonbasic[s];
         int leaving = _basic[r];

@@ -20,6 +20,9 @@ internal sealed class VertexSet
     /// <summary>Number of coordinates per vertex (m for P, n for Q).</summary>
     public int Dimension { get; }
 
+    /// <summary>The arithmetic tier that completed the search (see <see cref="VertexTiers"/>).</summary>
+    public VertexTier Tier { get; set; }
+
     /// <summary>Number of vertices stored.</summary>
     public int Count => _labels.Count;
 

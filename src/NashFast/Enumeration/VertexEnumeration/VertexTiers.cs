@@ -1,0 +1,105 @@
+using System.Numerics;
+
+namespace NashFast.Enumeration;
+
+/// <summary>The integer widths vertex enumeration pivots in, narrowest first.</summary>
+internal enum VertexTier
+{
+    /// <summary>Choose from the pivot-size bound (the default).</summary>
+    Auto = 0,
+
+    /// <summary>64-bit entries (|x| ≤ 2^62).</summary>
+    Long,
+
+    /// <summary>2 limbs (|x| &lt; 2^126).</summary>
+    Wide128,
+
+    /// <summary>4 limbs (|x| &lt; 2^254).</summary>
+    Wide256,
+
+    /// <summary>8 limbs (|x| &lt; 2^510).</summary>
+    Wide512,
+
+    /// <summary>12 limbs (|x| &lt; 2^766).</summary>
+    Wide768,
+
+    /// <summary>16 limbs (|x| &lt; 2^1022).</summary>
+    Wide1024,
+
+    /// <summary>24 limbs (|x| &lt; 2^1534).</summary>
+    Wide1536,
+
+    /// <summary>Arbitrary precision.</summary>
+    Big,
+}
+
+/// <summary>
+/// Runs one polytope's search in the narrowest tier that is expected to suffice, and again in the next wider tier
+/// after an overflow (only that polytope restarts).
+/// </summary>
+/// <remarks>
+/// Every tableau entry is a minor of the integral matrix <c>[C | 1]</c> (k × (d + 1)), of order at most
+/// <c>s = min(k, d + 1)</c>, so Hadamard's inequality bounds it by <c>s · (b + ½·log₂ s)</c> bits, <c>b</c> the largest
+/// entry's bit length. The bound is close to the truth for random games (a typical minor is smaller by about
+/// <c>0.7·s</c> bits), so starting at the tier it names wastes no failed attempt on the common case, and since it is
+/// an upper bound that tier never overflows; overflow detection stays in every tier regardless, so a forced narrower
+/// start is safe too.
+/// </remarks>
+internal static class VertexTiers
+{
+    /// <summary>Upper bound, in bits, on the magnitude of every entry of the search's tableau.</summary>
+    public static double EntryBitsBound(BigInteger[] constraints, int k, int d)
+    {
+        long bits = 1; // the right-hand side column of ones
+        foreach (BigInteger v in constraints)
+        {
+            bits = Math.Max(bits, v.GetBitLength());
+        }
+
+        int s = Math.Min(k, d + 1);
+        return s * (bits + (0.5 * Math.Log2(s)));
+    }
+
+    /// <summary>The narrowest tier whose safe range holds <paramref name="bits"/>-bit entries.</summary>
+    public static VertexTier ForBits(double bits) => bits switch
+    {
+        <= 62 => VertexTier.Long,
+        <= 126 => VertexTier.Wide128,
+        <= 254 => VertexTier.Wide256,
+        <= 510 => VertexTier.Wide512,
+        <= 766 => VertexTier.Wide768,
+        <= 1022 => VertexTier.Wide1024,
+        <= 1534 => VertexTier.Wide1536,
+        _ => VertexTier.Big,
+    };
+
+    /// <summary>
+    /// The vertices of one polytope, starting at <paramref name="start"/> (<see cref="VertexTier.Auto"/>: from the
+    /// bound) and widening after each overflow.
+    /// </summary>
+    public static VertexSet Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token)
+    {
+        VertexTier tier = start == VertexTier.Auto ? ForBits(EntryBitsBound(constraints, k, d)) : start;
+        while (true)
+        {
+            VertexSet? result = tier switch
+            {
+                VertexTier.Long => VertexSearch<long, VertexLongArithmetic>.Run(constraints, k, d, labelShift, token),
+                VertexTier.Wide128 => VertexSearch<Int128, VertexInt128Arithmetic>.Run(constraints, k, d, labelShift, token),
+                VertexTier.Wide256 => VertexSearch<VertexLimbs4, VertexWideArithmetic<VertexLimbs4>>.Run(constraints, k, d, labelShift, token),
+                VertexTier.Wide512 => VertexSearch<VertexLimbs8, VertexWideArithmetic<VertexLimbs8>>.Run(constraints, k, d, labelShift, token),
+                VertexTier.Wide768 => VertexSearch<VertexLimbs12, VertexWideArithmetic<VertexLimbs12>>.Run(constraints, k, d, labelShift, token),
+                VertexTier.Wide1024 => VertexSearch<VertexLimbs16, VertexWideArithmetic<VertexLimbs16>>.Run(constraints, k, d, labelShift, token),
+                VertexTier.Wide1536 => VertexSearch<VertexLimbs24, VertexWideArithmetic<VertexLimbs24>>.Run(constraints, k, d, labelShift, token),
+                _ => VertexSearch<BigInteger, VertexBigArithmetic>.Run(constraints, k, d, labelShift, token),
+            };
+            if (result is not null)
+            {
+                result.Tier = tier;
+                return result;
+            }
+
+            tier++;
+        }
+    }
+}
