@@ -13,7 +13,7 @@ namespace NashFast;
 /// <remarks>
 /// <c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games). A game with small integral
 /// (or small-denominator) payoffs — the games where ties and degeneracy actually occur — goes to exact vertex
-/// enumeration when its pivots provably fit in 64-bit integers (<see cref="SmallExactPivotBits"/>): exact answer,
+/// enumeration when its pivots provably fit in 128-bit integers (<see cref="SmallExactPivotBits"/>): exact answer,
 /// exact degenerate flag, fast. Any other game goes to support enumeration, which stops at the first sign of
 /// degeneracy; a degenerate game then goes to exact vertex enumeration, valid for every game
 /// (<c>SolveDegenerate</c>). For games on the support-enumeration route, <c>Degenerate = false</c> means no sign
@@ -59,9 +59,10 @@ public static class NashSolver
 
     /// <summary>
     /// <c>auto</c> uses exact vertex enumeration directly when the Hadamard bound on its pivots is at most this many
-    /// bits (so it never leaves 64-bit arithmetic); e.g. payoffs 0..1000 up to 4×4, payoffs 0..3 up to 11×11.
+    /// bits (so it stays in its 64-bit or 128-bit arithmetic tier); e.g. payoffs 0..1000 up to 9×9, payoffs 0..3 up
+    /// to 22×22.
     /// </summary>
-    public const int SmallExactPivotBits = 62;
+    public const int SmallExactPivotBits = 126;
 
     private static SolveResult SolveAuto(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options)
     {
