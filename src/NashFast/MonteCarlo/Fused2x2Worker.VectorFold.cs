@@ -36,6 +36,9 @@ internal sealed partial class Fused2x2Worker
 
     private readonly FoldPath _path;
 
+    /// <summary>Games the vector fast path folded (the rest went through <see cref="FoldScalar"/>); tests check it is used.</summary>
+    internal long VectorFoldedGames { get; private set; }
+
     /// <summary>Whether <paramref name="path"/> runs accelerated on this processor (the vector folds widen bytes with x86 instructions).</summary>
     internal static bool IsSupported(FoldPath path) => path switch
     {
@@ -181,6 +184,7 @@ internal sealed partial class Fused2x2Worker
         _support[3] += mixedSum;
         acc.CompletelyMixedGames += mixedSum;
         acc.Games += fastGames;
+        VectorFoldedGames += fastGames;
     }
 
     /// <summary>The fold of games <c>[0, n)</c> in Vector256 blocks; a block with a lane the fast path does not cover goes to <see cref="FoldScalar"/>.</summary>
@@ -281,6 +285,7 @@ internal sealed partial class Fused2x2Worker
         _support[3] += mixedSum;
         acc.CompletelyMixedGames += mixedSum;
         acc.Games += fastGames;
+        VectorFoldedGames += fastGames;
     }
 
     /// <summary>The fold of games <c>[0, n)</c> in Vector128 blocks; a block with a lane the fast path does not cover goes to <see cref="FoldScalar"/>.</summary>
@@ -381,5 +386,6 @@ internal sealed partial class Fused2x2Worker
         _support[3] += mixedSum;
         acc.CompletelyMixedGames += mixedSum;
         acc.Games += fastGames;
+        VectorFoldedGames += fastGames;
     }
 }

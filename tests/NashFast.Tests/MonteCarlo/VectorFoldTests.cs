@@ -65,5 +65,10 @@ public class VectorFoldTests
         // The comparison is not vacuous: the chunks held completely mixed games and games with a pure equilibrium
         // (zero-sum covariant:-1 games never have two strict pure equilibria, so that kind is not required).
         Assert.True(r.CompletelyMixedGames > 0 && r.PureHistogram[1] > 0);
+        Assert.Equal(0, reference.VectorFoldedGames);
+        if (distribution is "uniform" or "normal" && path != FoldPath.Auto)
+        {
+            Assert.True(vector.VectorFoldedGames > v.Games / 2, "continuous payoffs: the vector fast path folds most games");
+        }
     }
 }
