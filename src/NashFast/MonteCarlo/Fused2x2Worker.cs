@@ -11,7 +11,7 @@ namespace NashFast.MonteCarlo;
 /// solves them with the batch solver and folds the answers into its <see cref="Accumulator"/>. The buffers are
 /// allocated once per worker; the steady state allocates nothing.
 /// </summary>
-internal sealed class Fused2x2Worker
+internal sealed partial class Fused2x2Worker
 {
     /// <summary>Games per chunk: 2048 games × (8 payoffs + 4 results) × 8 bytes ≈ 200 KiB, inside L2.</summary>
     public const int ChunkGames = 2048;
@@ -35,7 +35,14 @@ internal sealed class Fused2x2Worker
     private readonly long[] _pBins, _qBins; // per-chunk p and q bins plus the spare slots (see Fold)
 
     public Fused2x2Worker(int bins)
+        : this(bins, FoldPath.Auto)
     {
+    }
+
+    /// <summary>A worker whose full fold runs on <paramref name="path"/> (tests compare the paths on the same chunks).</summary>
+    internal Fused2x2Worker(int bins, FoldPath path)
+    {
+        _path = path == FoldPath.Auto ? BestFoldPath() : path;
         Statistics = new Accumulator(bins);
         _pBins = new long[bins + SpareBins];
         _qBins = new long[bins + SpareBins];
@@ -75,7 +82,7 @@ internal sealed class Fused2x2Worker
             }
             else
             {
-                Fold(n);
+                FoldFull(n);
             }
         }
     }
@@ -118,7 +125,8 @@ internal sealed class Fused2x2Worker
         acc.Games += n;
     }
 
-    private void Fold(int n)
+    /// <summary>The reference fold of games <c>[start, end)</c>: one game at a time (also the vector folds' fallback).</summary>
+    internal void FoldScalar(int start, int end)
     {
         Accumulator acc = Statistics;
         Span<long> pureHistogram = stackalloc long[8];
@@ -142,7 +150,7 @@ internal sealed class Fused2x2Worker
         ref Solution2x2Flags flagr = ref MemoryMarshal.GetArrayDataReference(_flags);
         ref long pb = ref MemoryMarshal.GetArrayDataReference(pBins), qb = ref MemoryMarshal.GetArrayDataReference(qBins);
         ref long pureH = ref MemoryMarshal.GetReference(pureHistogram), eqH = ref MemoryMarshal.GetReference(equilibriaHistogram);
-        for (int k = 0; k < n; k++)
+        for (int k = start; k < end; k++)
         {
             Solution2x2Flags flags = Unsafe.Add(ref flagr, k);
             if ((flags & (Solution2x2Flags.Invalid | Solution2x2Flags.Degenerate)) != 0)
@@ -231,7 +239,7 @@ internal sealed class Fused2x2Worker
             qBins[b] = 0;
         }
 
-        acc.Games += n;
+        acc.Games += end - start;
     }
 
     /// <summary>An invalid game (counted only as such) or a degenerate one (its extreme equilibria listed for their payoffs).</summary>
