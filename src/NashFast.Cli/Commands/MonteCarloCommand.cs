@@ -70,7 +70,7 @@ internal static class MonteCarloCommand
             long n = parse.GetValue(games);
             int t = parse.GetValue(threads);
             int b = parse.GetValue(bins);
-            error ??= n < 0 ? "--games must not be negative." : t < 0 ? "--threads must be 0 (one per core) or positive." : b < 1 || b > 1_000_000 ? "--bins must be between 1 and 1000000." : null;
+            error ??= n < 0 || n > MonteCarloRunner.MaxGames ? "--games must be between 0 and 2^62." : t < 0 ? "--threads must be 0 (one per core) or positive." : b < 1 || b > 1_000_000 ? "--bins must be between 1 and 1000000." : null;
             if (error is not null)
             {
                 Console.Error.WriteLine("nashfast montecarlo: " + error);

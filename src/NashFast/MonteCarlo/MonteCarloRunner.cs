@@ -24,17 +24,20 @@ public static class MonteCarloRunner
     /// <summary>Games per block of the m×n runner.</summary>
     public const int BlockGamesMxN = 64;
 
+    /// <summary>The most games one run may have (2⁶²): block arithmetic on game indices then cannot overflow.</summary>
+    public const long MaxGames = 1L << 62;
+
     /// <summary>Runs the shard of the run that <paramref name="options"/> describe.</summary>
-    /// <exception cref="ArgumentException">A bad option (the message names it).</exception>
+    /// <exception cref="ArgumentException">A bad option (the message names it), e.g. more than <see cref="MaxGames"/> games.</exception>
     /// <exception cref="NotSupportedException">The m×n method is not available in <see cref="NashSolver"/>.</exception>
     public static MonteCarloSummary Run(MonteCarloOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(options.Distribution);
         BimatrixGame.CheckShape(options.Rows, options.Columns);
-        if (options.Games < 0)
+        if (options.Games < 0 || options.Games > MaxGames)
         {
-            ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Games), $"The number of games must not be negative; got {options.Games}.");
+            ThrowHelper.ThrowArgumentOutOfRange(nameof(options.Games), $"The number of games must be between 0 and 2^62; got {options.Games}.");
         }
 
         if (options.Bins < 1 || options.Bins > 1_000_000)

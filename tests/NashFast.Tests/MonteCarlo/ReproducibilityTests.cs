@@ -111,6 +111,8 @@ public class ReproducibilityTests
     {
         MonteCarloOptions o = Options("uniform", 2, 2, "auto", 100);
         Assert.Throws<ArgumentOutOfRangeException>(() => MonteCarloRunner.Run(o with { Games = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MonteCarloRunner.Run(o with { Games = MonteCarloRunner.MaxGames + 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MonteCarloRunner.Run(o with { Games = long.MaxValue }));
         Assert.Throws<ArgumentOutOfRangeException>(() => MonteCarloRunner.Run(o with { Bins = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => MonteCarloRunner.Run(o with { Threads = -2 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => MonteCarloRunner.Run(o with { Rows = 0 }));
