@@ -83,7 +83,7 @@ public sealed class BimatrixGame
     private BimatrixGame(double[] a, double[] b, int rows, int columns)
         : this(rows, columns, a, b)
     {
-        Validate(rows, columns, a, b);
+        Validate(columns, a, b);
     }
 
     /// <summary>Creates a game from row-major payoffs: <c>a[i * columns + j] = A[i, j]</c>.</summary>
@@ -168,7 +168,7 @@ public sealed class BimatrixGame
         return flat;
     }
 
-    private static void Validate(int rows, int columns, double[] a, double[] b)
+    private static void Validate(int columns, double[] a, double[] b)
     {
         for (int k = 0; k < a.Length; k++)
         {
@@ -182,7 +182,5 @@ public sealed class BimatrixGame
                 ThrowHelper.ThrowNonFinitePayoff("B", k / columns, k % columns, b[k]);
             }
         }
-
-        _ = rows;
     }
 }

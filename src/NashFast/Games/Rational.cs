@@ -281,7 +281,7 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
     public static implicit operator Rational(int value) => new(value);
     public static implicit operator Rational(long value) => new(value);
     public static implicit operator Rational(BigInteger value) => new(value);
-    public static Rational operator -(Rational x) => FromParts(-x.Numerator, x.Denominator);
+    public static Rational operator -(Rational x) => new(-x.Numerator, x.Denominator);
     public static Rational operator +(Rational x, Rational y) =>
         x.IsInteger && y.IsInteger ? new Rational(x.Numerator + y.Numerator)
                                    : new Rational((x.Numerator * y.Denominator) + (y.Numerator * x.Denominator), x.Denominator * y.Denominator);
@@ -297,14 +297,4 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
     public static bool operator <=(Rational x, Rational y) => x.CompareTo(y) <= 0;
     public static bool operator >=(Rational x, Rational y) => x.CompareTo(y) >= 0;
 #pragma warning restore CS1591, CA2225
-
-    // Already reduced parts (negation keeps lowest terms), so skip the gcd.
-    private static Rational FromParts(BigInteger numerator, BigInteger denominator) => new(numerator, denominator, reduced: true);
-
-    private Rational(BigInteger numerator, BigInteger denominator, bool reduced)
-    {
-        _ = reduced;
-        Numerator = numerator;
-        _denominatorMinusOne = denominator - BigInteger.One;
-    }
 }

@@ -20,13 +20,6 @@ internal static class ThrowHelper
         throw new ArgumentException($"Destination span '{spanName}' has length {actual}; at least {needed} are needed.", spanName);
 
     [DoesNotReturn]
-    public static void ThrowNotSupportedType<T>() =>
-        throw new NotSupportedException($"Element type {typeof(T).Name} is not supported; use float or double.");
-
-    [DoesNotReturn]
     public static void ThrowNonFinitePayoff(string matrix, int row, int column, double value) =>
         throw new ArgumentException($"Payoff {matrix}[{row}, {column}] is {value}; payoffs must be finite.", matrix);
-
-    [DoesNotReturn]
-    public static T ThrowInvalidOperation<T>(string message) => throw new InvalidOperationException(message);
 }

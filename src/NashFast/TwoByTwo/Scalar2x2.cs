@@ -82,7 +82,6 @@ internal static class Scalar2x2
             return -1;
         }
 
-        _ = mask;
         Span<Equilibrium2x2<T>> found = stackalloc Equilibrium2x2<T>[TwoByTwoSolver.MaxEquilibria];
         int k = 0;
         for (int i = 0; i < 2; i++)
