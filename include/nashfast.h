@@ -130,12 +130,12 @@ int32_t nf_solve2x2_f32(const float *a00, const float *a01, const float *a10, co
 
 /** Method codes of nf_solve_game (stable numbers). */
 enum nf_method {
-    NF_METHOD_AUTO         = 0, /**< Choose per game (today: 2x2 closed form for 2x2, else the reference). */
+    NF_METHOD_AUTO         = 0, /**< Choose per game, as NashSolver's auto (README: Methods and auto). */
     NF_METHOD_2X2          = 1, /**< Closed-form 2x2 solver (2x2 games only; NF_E_METHOD otherwise). */
     NF_METHOD_PURE         = 2, /**< Pure equilibria only. */
     NF_METHOD_SUPPORT      = 3, /**< Support enumeration (nondegenerate games; detects degeneracy). */
     NF_METHOD_VERTEX       = 4, /**< Vertex enumeration (all extreme equilibria). */
-    NF_METHOD_LEMKE_HOWSON = 5, /**< Lemke-Howson (one equilibrium). */
+    NF_METHOD_LEMKE_HOWSON = 5, /**< Lemke-Howson from label 0 (one extreme equilibrium, exact). */
     NF_METHOD_REFERENCE    = 6  /**< The exact brute-force reference solver (slow; all extreme equilibria). */
 };
 

@@ -36,6 +36,7 @@ public static class NashSolver
             SolverMethod.SupportEnumeration => SupportEnumeration.Solve(game, options),
             SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
             SolverMethod.VertexEnumeration => VertexEnumeration.Solve(game, options),
+            SolverMethod.LemkeHowson => LemkeHowson.Solve(game, options),
             _ => throw new NotSupportedException($"Method '{options.Method.ToName()}' is not available yet."),
         };
     }
@@ -53,6 +54,7 @@ public static class NashSolver
             SolverMethod.Reference => ReferenceSolver.Solve(game, options.CancellationToken),
             SolverMethod.Auto => SolveAuto(game.ToDouble(), game, options),
             SolverMethod.VertexEnumeration => VertexEnumeration.Solve(game, options),
+            SolverMethod.LemkeHowson => LemkeHowson.Solve(game, options),
             _ => Solve(game.ToDouble(), options),
         };
     }

@@ -32,6 +32,13 @@ public sealed record SolveOptions
     /// <summary>Vertex enumeration: also compute the maximal Nash subsets (convex components).</summary>
     public bool Components { get; init; }
 
+    /// <summary>
+    /// Lemke–Howson: the label dropped at the start — 0…m−1 a row strategy, m…m+n−1 a column strategy (different
+    /// labels can reach different equilibria) — or −1 to follow the path of every label and return the distinct
+    /// equilibria reached. Default 0.
+    /// </summary>
+    public int LemkeHowsonLabel { get; init; }
+
     /// <summary>The effective number of worker threads.</summary>
     public int EffectiveParallelism => MaxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
 }

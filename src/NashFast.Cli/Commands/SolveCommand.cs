@@ -23,7 +23,7 @@ internal static class SolveCommand
         };
         var method = new Option<string>("--method", "-m")
         {
-            Description = "auto, pure, support, vertex, reference, 2x2, … (auto picks per game and reports its choice).",
+            Description = "auto, pure, support, vertex, lh (Lemke–Howson: one equilibrium), reference or 2x2 (auto picks per game and reports its choice).",
             DefaultValueFactory = _ => "auto",
         };
         method.Validators.Add(r =>
@@ -31,7 +31,7 @@ internal static class SolveCommand
             string? text = r.GetValueOrDefault<string>();
             if (!SolverMethodNames.TryParse(text, out _))
             {
-                r.AddError($"Unknown method '{text}'; expected auto, pure, support, vertex, reference or 2x2.");
+                r.AddError($"Unknown method '{text}'; expected auto, pure, support, vertex, lh, reference or 2x2.");
             }
         });
         var exact = new Option<bool>("--exact")
@@ -73,9 +73,22 @@ internal static class SolveCommand
             Description = "Also print the maximal Nash subsets (convex components of the equilibrium set); uses vertex enumeration.",
         };
 
+        var lhLabel = new Option<string>("--lh-label")
+        {
+            Description = "Lemke–Howson: the label dropped at the start, 0..m-1 (rows) or m..m+n-1 (columns), or 'all' for the distinct equilibria of every label's path.",
+            DefaultValueFactory = _ => "0",
+        };
+        lhLabel.Validators.Add(r =>
+        {
+            if (ParseLabel(r.GetValueOrDefault<string>()) is null)
+            {
+                r.AddError($"--lh-label must be a label number (0 or more) or 'all'; got '{r.GetValueOrDefault<string>()}'.");
+            }
+        });
+
         var command = new Command("solve", "Solve games from .nfg or .json files: all (extreme) Nash equilibria.")
         {
-            files, method, exact, format, threads, maxEquilibria, components,
+            files, method, exact, format, threads, maxEquilibria, components, lhLabel,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -88,19 +101,33 @@ internal static class SolveCommand
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
+            if (parse.GetResult(lhLabel) is { Implicit: false } && requested != SolverMethod.LemkeHowson)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("--lh-label is an option of Lemke-Howson; use it with --method lh.");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var settings = new Settings(
                 wantComponents ? SolverMethod.VertexEnumeration : ChooseMethod(requested, parse.GetValue(exact)),
                 parse.GetValue(exact),
                 parse.GetValue(format) == "json",
                 parse.GetValue(threads),
                 parse.GetValue(maxEquilibria) ?? int.MaxValue,
-                wantComponents);
+                wantComponents,
+                ParseLabel(parse.GetValue(lhLabel)) ?? 0);
             TextWriter output = parse.InvocationConfiguration.Output;
             TextWriter error = parse.InvocationConfiguration.Error;
             return Task.FromResult(Run(parse.GetValue(files) ?? [], settings, output, error, cancellationToken));
         });
         return command;
     }
+
+    /// <summary>The label of <c>--lh-label</c>: a non-negative number, or −1 for <c>all</c>; null when invalid.</summary>
+    private static int? ParseLabel(string? text) =>
+        text is null ? null
+        : text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase) ? -1
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int label) ? label
+        : null;
 
     /// <summary>
     /// The one place where <c>--exact</c> picks the method: <c>auto</c> becomes exact vertex enumeration (valid for
@@ -143,6 +170,13 @@ internal static class SolveCommand
             return ExitCodes.BadInput;
         }
 
+        int labels = game.Exact.Rows + game.Exact.Columns;
+        if (settings.Method == SolverMethod.LemkeHowson && settings.LemkeHowsonLabel >= labels)
+        {
+            error.WriteLine($"{file}: --lh-label {settings.LemkeHowsonLabel} is out of range for this {game.Exact.Rows}x{game.Exact.Columns} game; expected 0..{labels - 1} or all.");
+            return ExitCodes.BadInput;
+        }
+
         // Equilibria as they are found, so that a cancelled solve can still print them.
         var found = new List<Equilibrium>();
         var options = new SolveOptions
@@ -151,6 +185,7 @@ internal static class SolveCommand
             MaxEquilibria = settings.MaxEquilibria,
             MaxDegreeOfParallelism = settings.Threads,
             Components = settings.Components,
+            LemkeHowsonLabel = settings.LemkeHowsonLabel,
             CancellationToken = cancellationToken,
             OnEquilibrium = e =>
             {
@@ -249,5 +284,5 @@ internal static class SolveCommand
         output.Flush();
     }
 
-    private sealed record Settings(SolverMethod Method, bool Exact, bool Json, int Threads, int MaxEquilibria, bool Components);
+    private sealed record Settings(SolverMethod Method, bool Exact, bool Json, int Threads, int MaxEquilibria, bool Components, int LemkeHowsonLabel);
 }

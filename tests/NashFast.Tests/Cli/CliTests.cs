@@ -201,6 +201,31 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void LemkeHowson_OneEquilibriumPerLabel_BadLabelsAreUsageErrors()
+    {
+        string game = Game(Path.Combine("gambit", "coord2.nfg"));
+        var (exit, stdout, stderr) = Run("solve", game, "--format", "json", "--method", "lh", "--lh-label", "3", "--exact");
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        using (JsonDocument doc = JsonDocument.Parse(stdout))
+        {
+            Assert.Equal("lemke-howson", doc.RootElement.GetProperty("method").GetString());
+            Assert.True(doc.RootElement.GetProperty("complete").GetBoolean());
+            Assert.Equal(1, doc.RootElement.GetProperty("equilibria").GetArrayLength());
+        }
+
+        (exit, _, stderr) = Run("solve", game, "--method", "lh", "--lh-label", "4");
+        Assert.Equal(2, exit);
+        Assert.Contains("--lh-label 4 is out of range for this 2x2 game", stderr, StringComparison.Ordinal);
+        (exit, _, stderr) = Run("solve", game, "--method", "lh", "--lh-label", "-1");
+        Assert.Equal(2, exit);
+        Assert.Contains("--lh-label", stderr, StringComparison.Ordinal);
+        (exit, _, stderr) = Run("solve", game, "--lh-label", "all");
+        Assert.Equal(2, exit);
+        Assert.Contains("use it with --method lh", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MaxEquilibria_CutsTheResult_Exit3_MarkedIncomplete()
     {
         var (exit, stdout, _) = Run("solve", Game(Path.Combine("gambit", "coord2.nfg")), "--format", "json", "--max-equilibria", "2");

@@ -41,6 +41,25 @@ public class CorpusTests
         }
     }
 
+    // Every label's Lemke–Howson path ends at one of the game's extreme equilibria (every corpus game, any size).
+    [Theory]
+    [MemberData(nameof(Games))]
+    public void LemkeHowson_EveryLabel_EndsAtAnExpectedEquilibrium(string game)
+    {
+        GameFile file = NfgReader.ReadFile(Corpus.PathOf(game));
+        var expected = Corpus.Expected(game);
+        var keys = new HashSet<string>(Keys(expected.Equilibria));
+        int labels = file.Exact.Rows + file.Exact.Columns;
+        for (int label = 0; label < labels; label++)
+        {
+            SolveResult result = NashFast.Enumeration.LemkeHowson.Solve(file.Exact, new SolveOptions { LemkeHowsonLabel = label });
+            Assert.True(result.Complete);
+            Assert.True(!result.Degenerate || expected.Degenerate, $"label {label}: degeneracy seen on a nondegenerate game");
+            string key = Assert.Single(Keys(result.ExactEquilibria!));
+            Assert.True(keys.Contains(key), $"label {label}: {key} is not an expected equilibrium");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Games))]
     public void ReferenceSolver_MatchesTheAnswerExactly(string game)
