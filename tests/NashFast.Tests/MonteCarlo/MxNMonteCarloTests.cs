@@ -50,20 +50,23 @@ public class MxNMonteCarloTests
         }
     }
 
-    [Fact]
-    public void ThreeByThreeNormalGamesHave1_625EquilibriaOnAverage()
+    // E[#eq] for n×n iid normal payoffs (McLennan & Berg 2005): 1.625 (3×3), 2.0978 (4×4). `auto` sends these games to
+    // support enumeration. 3×3: 4000 games, SE ≈ sd/sqrt(n) ≈ 1.0/63 ≈ 0.016 → 4σ ≈ 0.06; 4×4: 8000 games, sd ≈ 1.4,
+    // SE ≈ 0.016 → 4σ ≈ 0.06 (Stats.Mean takes the SE from the sample).
+    [Theory]
+    [InlineData(3, 4000, 1.625)]
+    [InlineData(4, 8000, 2.0978)]
+    public void NormalSquareGames_HaveTheKnownMeanNumberOfEquilibria(int n, long games, double mean)
     {
-        // E[#eq] = 1.625 for 3×3 iid normal payoffs (McLennan & Berg). Today `auto` solves 3×3 with the exact reference,
-        // so the sample is small: 500 games, SE ≈ sd/sqrt(n) ≈ 1.0/22.4 ≈ 0.045 → 4σ ≈ 0.18, from the sample.
-        MonteCarloSummary s = MonteCarloRunner.Run(new MonteCarloOptions { Rows = 3, Columns = 3, Games = 500, Seed = 31 });
+        MonteCarloSummary s = MonteCarloRunner.Run(new MonteCarloOptions { Rows = n, Columns = n, Games = games, Seed = 31 });
         Assert.Equal("auto", s.Method);
         Assert.Equal(0, s.DegenerateGames);
         Assert.Equal(0, s.IncompleteGames);
         Assert.All(s.EquilibriaHistogram.Keys, k => Assert.True(k % 2 == 1, "a nondegenerate game has an odd number of equilibria"));
-        Stats.Mean(s.EquilibriaHistogram, 1.625, "E[#eq] 3x3");
-        Stats.Mean(s.PureHistogram, 1.0, "E[#pure] 3x3");
+        Stats.Mean(s.EquilibriaHistogram, mean, $"E[#eq] {n}x{n}");
+        Stats.Mean(s.PureHistogram, 1.0, $"E[#pure] {n}x{n}");
         Assert.Equal(s.Equilibria, s.SupportHistogram.Values.Sum());
-        Assert.Equal(s.CompletelyMixedGames, s.SupportHistogram.GetValueOrDefault((3, 3)));
+        Assert.Equal(s.CompletelyMixedGames, s.SupportHistogram.GetValueOrDefault((n, n)));
         Assert.Equal(s.CompletelyMixedGames, s.PHistogram.Sum());
     }
 }
