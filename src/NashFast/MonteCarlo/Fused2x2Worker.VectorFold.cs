@@ -88,7 +88,7 @@ internal sealed partial class Fused2x2Worker
 
     /// <summary><see cref="Accumulator.Bin"/> per lane, exactly: NaN and values below one bin go to bin 0, values from the last bin on to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<long> BinIndex512(Vector512<double> x, Vector512<double> bins, Vector512<double> lastBin, Vector512<double> magic)
+    internal static Vector512<long> BinIndex512(Vector512<double> x, Vector512<double> bins, Vector512<double> lastBin, Vector512<double> magic)
     {
         Vector512<double> y = x * bins;
         Vector512<double> t = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(y, Vector512<double>.One), Vector512.Truncate(y), Vector512<double>.Zero);
@@ -208,7 +208,7 @@ internal sealed partial class Fused2x2Worker
 
     /// <summary><see cref="Accumulator.Bin"/> per lane, exactly: NaN and values below one bin go to bin 0, values from the last bin on to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<long> BinIndex256(Vector256<double> x, Vector256<double> bins, Vector256<double> lastBin, Vector256<double> magic)
+    internal static Vector256<long> BinIndex256(Vector256<double> x, Vector256<double> bins, Vector256<double> lastBin, Vector256<double> magic)
     {
         Vector256<double> y = x * bins;
         Vector256<double> t = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(y, Vector256<double>.One), Vector256.Truncate(y), Vector256<double>.Zero);
@@ -328,7 +328,7 @@ internal sealed partial class Fused2x2Worker
 
     /// <summary><see cref="Accumulator.Bin"/> per lane, exactly: NaN and values below one bin go to bin 0, values from the last bin on to it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<long> BinIndex128(Vector128<double> x, Vector128<double> bins, Vector128<double> lastBin, Vector128<double> magic)
+    internal static Vector128<long> BinIndex128(Vector128<double> x, Vector128<double> bins, Vector128<double> lastBin, Vector128<double> magic)
     {
         Vector128<double> y = x * bins;
         Vector128<double> t = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(y, Vector128<double>.One), Vector128.Truncate(y), Vector128<double>.Zero);
