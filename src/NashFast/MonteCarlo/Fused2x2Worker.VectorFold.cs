@@ -86,16 +86,6 @@ internal sealed partial class Fused2x2Worker
     private static Vector128<long> Widen128(ref byte source) =>
         Sse41.ConvertToVector128Int64(Vector128.CreateScalar(Unsafe.ReadUnaligned<ushort>(ref source)).AsByte()).AsInt64();
 
-    /// <summary><see cref="Accumulator.Bin"/> per lane, exactly: NaN and values below one bin go to bin 0, values from the last bin on to it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<long> BinIndex512(Vector512<double> x, Vector512<double> bins, Vector512<double> lastBin, Vector512<double> magic)
-    {
-        Vector512<double> y = x * bins;
-        Vector512<double> t = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(y, Vector512<double>.One), Vector512.Truncate(y), Vector512<double>.Zero);
-        t = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(y, lastBin), lastBin, t);
-        return (t + magic).AsInt64() - magic.AsInt64(); // an integer below 2^31: exact (see the payoff truncation)
-    }
-
     /// <summary>The fold of games <c>[0, n)</c> in Vector512 blocks; a block with a lane the fast path does not cover goes to <see cref="FoldScalar"/>.</summary>
     private void FoldVector512(int n)
     {
@@ -115,14 +105,6 @@ internal sealed partial class Fused2x2Worker
         ref double ur = ref MemoryMarshal.GetArrayDataReference(_u), vr = ref MemoryMarshal.GetArrayDataReference(_v);
         ref byte maskr = ref MemoryMarshal.GetArrayDataReference(_mask), countr = ref MemoryMarshal.GetArrayDataReference(_count);
         ref byte flagr = ref Unsafe.As<Solution2x2Flags, byte>(ref MemoryMarshal.GetArrayDataReference(_flags));
-        ref double pr = ref MemoryMarshal.GetArrayDataReference(_p), qr = ref MemoryMarshal.GetArrayDataReference(_q);
-        ref long pb = ref MemoryMarshal.GetArrayDataReference(_pBins), qb = ref MemoryMarshal.GetArrayDataReference(_qBins);
-        Vector512<double> binsD = Vector512.Create((double)bins), lastBinD = Vector512.Create((double)(bins - 1));
-        Vector512<long> spare = Vector512.Create((long)bins) + Vector512<long>.Indices; // lane j's spare slot (SpareBins ≥ lanes)
-        Vector512<long> indexBuffer = default; // the lanes' bin indices, read back one by one
-        ref long pIndex = ref Unsafe.As<Vector512<long>, long>(ref indexBuffer);
-        Vector512<long> qIndexBuffer = default;
-        ref long qIndex = ref Unsafe.As<Vector512<long>, long>(ref qIndexBuffer);
         long fastGames = 0;
         int k = 0;
         for (; k <= n - lanes; k += lanes)
@@ -174,14 +156,14 @@ internal sealed partial class Fused2x2Worker
             mixedGames += mixed;
             fastGames += lanes;
 
-            // The p and q bins: every lane increments a counter, a completely mixed lane its real bin and the others their
-            // spare slot, so no branch depends on the data (a loop over the mixed lanes mispredicted about once a vector).
-            Vector512.ConditionalSelect(keep, BinIndex512(Vector512.LoadUnsafe(ref pr, (nuint)k), binsD, lastBinD, magic), spare).StoreUnsafe(ref pIndex);
-            Vector512.ConditionalSelect(keep, BinIndex512(Vector512.LoadUnsafe(ref qr, (nuint)k), binsD, lastBinD, magic), spare).StoreUnsafe(ref qIndex);
-            for (int j = 0; j < lanes; j++)
+            // The p and q bins only for the completely mixed lanes (a quarter of the games with continuous payoffs).
+            ulong bits = Vector512.ExtractMostSignificantBits(keep);
+            while (bits != 0)
             {
-                Unsafe.Add(ref pb, (nint)Unsafe.Add(ref pIndex, j))++;
-                Unsafe.Add(ref qb, (nint)Unsafe.Add(ref qIndex, j))++;
+                int lane = k + BitOperations.TrailingZeroCount(bits);
+                pTotal[Accumulator.Bin(_p[lane], bins)]++;
+                qTotal[Accumulator.Bin(_q[lane], bins)]++;
+                bits &= bits - 1;
             }
         }
 
@@ -190,7 +172,6 @@ internal sealed partial class Fused2x2Worker
             FoldScalar(k, n);
         }
 
-        MoveBins(pTotal, qTotal);
         long mixedSum = Vector512.Sum(mixedGames);
         acc.RowPayoffSum += Vector512.Sum(rowSum);
         acc.ColumnPayoffSum += Vector512.Sum(columnSum);
@@ -204,16 +185,6 @@ internal sealed partial class Fused2x2Worker
         acc.CompletelyMixedGames += mixedSum;
         acc.Games += fastGames;
         VectorFoldedGames += fastGames;
-    }
-
-    /// <summary><see cref="Accumulator.Bin"/> per lane, exactly: NaN and values below one bin go to bin 0, values from the last bin on to it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<long> BinIndex256(Vector256<double> x, Vector256<double> bins, Vector256<double> lastBin, Vector256<double> magic)
-    {
-        Vector256<double> y = x * bins;
-        Vector256<double> t = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(y, Vector256<double>.One), Vector256.Truncate(y), Vector256<double>.Zero);
-        t = Vector256.ConditionalSelect(Vector256.GreaterThanOrEqual(y, lastBin), lastBin, t);
-        return (t + magic).AsInt64() - magic.AsInt64(); // an integer below 2^31: exact (see the payoff truncation)
     }
 
     /// <summary>The fold of games <c>[0, n)</c> in Vector256 blocks; a block with a lane the fast path does not cover goes to <see cref="FoldScalar"/>.</summary>
@@ -235,14 +206,6 @@ internal sealed partial class Fused2x2Worker
         ref double ur = ref MemoryMarshal.GetArrayDataReference(_u), vr = ref MemoryMarshal.GetArrayDataReference(_v);
         ref byte maskr = ref MemoryMarshal.GetArrayDataReference(_mask), countr = ref MemoryMarshal.GetArrayDataReference(_count);
         ref byte flagr = ref Unsafe.As<Solution2x2Flags, byte>(ref MemoryMarshal.GetArrayDataReference(_flags));
-        ref double pr = ref MemoryMarshal.GetArrayDataReference(_p), qr = ref MemoryMarshal.GetArrayDataReference(_q);
-        ref long pb = ref MemoryMarshal.GetArrayDataReference(_pBins), qb = ref MemoryMarshal.GetArrayDataReference(_qBins);
-        Vector256<double> binsD = Vector256.Create((double)bins), lastBinD = Vector256.Create((double)(bins - 1));
-        Vector256<long> spare = Vector256.Create((long)bins) + Vector256<long>.Indices; // lane j's spare slot (SpareBins ≥ lanes)
-        Vector256<long> indexBuffer = default; // the lanes' bin indices, read back one by one
-        ref long pIndex = ref Unsafe.As<Vector256<long>, long>(ref indexBuffer);
-        Vector256<long> qIndexBuffer = default;
-        ref long qIndex = ref Unsafe.As<Vector256<long>, long>(ref qIndexBuffer);
         long fastGames = 0;
         int k = 0;
         for (; k <= n - lanes; k += lanes)
@@ -294,14 +257,14 @@ internal sealed partial class Fused2x2Worker
             mixedGames += mixed;
             fastGames += lanes;
 
-            // The p and q bins: every lane increments a counter, a completely mixed lane its real bin and the others their
-            // spare slot, so no branch depends on the data (a loop over the mixed lanes mispredicted about once a vector).
-            Vector256.ConditionalSelect(keep, BinIndex256(Vector256.LoadUnsafe(ref pr, (nuint)k), binsD, lastBinD, magic), spare).StoreUnsafe(ref pIndex);
-            Vector256.ConditionalSelect(keep, BinIndex256(Vector256.LoadUnsafe(ref qr, (nuint)k), binsD, lastBinD, magic), spare).StoreUnsafe(ref qIndex);
-            for (int j = 0; j < lanes; j++)
+            // The p and q bins only for the completely mixed lanes (a quarter of the games with continuous payoffs).
+            ulong bits = Vector256.ExtractMostSignificantBits(keep);
+            while (bits != 0)
             {
-                Unsafe.Add(ref pb, (nint)Unsafe.Add(ref pIndex, j))++;
-                Unsafe.Add(ref qb, (nint)Unsafe.Add(ref qIndex, j))++;
+                int lane = k + BitOperations.TrailingZeroCount(bits);
+                pTotal[Accumulator.Bin(_p[lane], bins)]++;
+                qTotal[Accumulator.Bin(_q[lane], bins)]++;
+                bits &= bits - 1;
             }
         }
 
@@ -310,7 +273,6 @@ internal sealed partial class Fused2x2Worker
             FoldScalar(k, n);
         }
 
-        MoveBins(pTotal, qTotal);
         long mixedSum = Vector256.Sum(mixedGames);
         acc.RowPayoffSum += Vector256.Sum(rowSum);
         acc.ColumnPayoffSum += Vector256.Sum(columnSum);
@@ -324,16 +286,6 @@ internal sealed partial class Fused2x2Worker
         acc.CompletelyMixedGames += mixedSum;
         acc.Games += fastGames;
         VectorFoldedGames += fastGames;
-    }
-
-    /// <summary><see cref="Accumulator.Bin"/> per lane, exactly: NaN and values below one bin go to bin 0, values from the last bin on to it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<long> BinIndex128(Vector128<double> x, Vector128<double> bins, Vector128<double> lastBin, Vector128<double> magic)
-    {
-        Vector128<double> y = x * bins;
-        Vector128<double> t = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(y, Vector128<double>.One), Vector128.Truncate(y), Vector128<double>.Zero);
-        t = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(y, lastBin), lastBin, t);
-        return (t + magic).AsInt64() - magic.AsInt64(); // an integer below 2^31: exact (see the payoff truncation)
     }
 
     /// <summary>The fold of games <c>[0, n)</c> in Vector128 blocks; a block with a lane the fast path does not cover goes to <see cref="FoldScalar"/>.</summary>
@@ -355,14 +307,6 @@ internal sealed partial class Fused2x2Worker
         ref double ur = ref MemoryMarshal.GetArrayDataReference(_u), vr = ref MemoryMarshal.GetArrayDataReference(_v);
         ref byte maskr = ref MemoryMarshal.GetArrayDataReference(_mask), countr = ref MemoryMarshal.GetArrayDataReference(_count);
         ref byte flagr = ref Unsafe.As<Solution2x2Flags, byte>(ref MemoryMarshal.GetArrayDataReference(_flags));
-        ref double pr = ref MemoryMarshal.GetArrayDataReference(_p), qr = ref MemoryMarshal.GetArrayDataReference(_q);
-        ref long pb = ref MemoryMarshal.GetArrayDataReference(_pBins), qb = ref MemoryMarshal.GetArrayDataReference(_qBins);
-        Vector128<double> binsD = Vector128.Create((double)bins), lastBinD = Vector128.Create((double)(bins - 1));
-        Vector128<long> spare = Vector128.Create((long)bins) + Vector128<long>.Indices; // lane j's spare slot (SpareBins ≥ lanes)
-        Vector128<long> indexBuffer = default; // the lanes' bin indices, read back one by one
-        ref long pIndex = ref Unsafe.As<Vector128<long>, long>(ref indexBuffer);
-        Vector128<long> qIndexBuffer = default;
-        ref long qIndex = ref Unsafe.As<Vector128<long>, long>(ref qIndexBuffer);
         long fastGames = 0;
         int k = 0;
         for (; k <= n - lanes; k += lanes)
@@ -414,14 +358,14 @@ internal sealed partial class Fused2x2Worker
             mixedGames += mixed;
             fastGames += lanes;
 
-            // The p and q bins: every lane increments a counter, a completely mixed lane its real bin and the others their
-            // spare slot, so no branch depends on the data (a loop over the mixed lanes mispredicted about once a vector).
-            Vector128.ConditionalSelect(keep, BinIndex128(Vector128.LoadUnsafe(ref pr, (nuint)k), binsD, lastBinD, magic), spare).StoreUnsafe(ref pIndex);
-            Vector128.ConditionalSelect(keep, BinIndex128(Vector128.LoadUnsafe(ref qr, (nuint)k), binsD, lastBinD, magic), spare).StoreUnsafe(ref qIndex);
-            for (int j = 0; j < lanes; j++)
+            // The p and q bins only for the completely mixed lanes (a quarter of the games with continuous payoffs).
+            ulong bits = Vector128.ExtractMostSignificantBits(keep);
+            while (bits != 0)
             {
-                Unsafe.Add(ref pb, (nint)Unsafe.Add(ref pIndex, j))++;
-                Unsafe.Add(ref qb, (nint)Unsafe.Add(ref qIndex, j))++;
+                int lane = k + BitOperations.TrailingZeroCount(bits);
+                pTotal[Accumulator.Bin(_p[lane], bins)]++;
+                qTotal[Accumulator.Bin(_q[lane], bins)]++;
+                bits &= bits - 1;
             }
         }
 
@@ -430,7 +374,6 @@ internal sealed partial class Fused2x2Worker
             FoldScalar(k, n);
         }
 
-        MoveBins(pTotal, qTotal);
         long mixedSum = Vector128.Sum(mixedGames);
         acc.RowPayoffSum += Vector128.Sum(rowSum);
         acc.ColumnPayoffSum += Vector128.Sum(columnSum);
@@ -444,17 +387,5 @@ internal sealed partial class Fused2x2Worker
         acc.CompletelyMixedGames += mixedSum;
         acc.Games += fastGames;
         VectorFoldedGames += fastGames;
-    }
-
-    /// <summary>Adds the chunk's real p and q bins to the totals and clears them (the spare slots are never read).</summary>
-    private void MoveBins(long[] pTotal, long[] qTotal)
-    {
-        for (int b = 0; b < pTotal.Length; b++)
-        {
-            pTotal[b] += _pBins[b];
-            qTotal[b] += _qBins[b];
-            _pBins[b] = 0;
-            _qBins[b] = 0;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using NashFast.MonteCarlo;
 using NashFast.Random;
 
@@ -70,50 +69,6 @@ public class VectorFoldTests
         if (distribution is "uniform" or "normal" && path != FoldPath.Auto)
         {
             Assert.True(vector.VectorFoldedGames > v.Games / 2, "continuous payoffs: the vector fast path folds most games");
-        }
-    }
-}
-
-/// <summary>The vector folds' bin index equals <see cref="Accumulator.Bin"/> on edge values: NaN, infinities, negatives, bin edges ± 1 ulp.</summary>
-public class VectorBinIndexTests
-{
-    private const double Magic = 6755399441055744.0; // 1.5·2^52, as in the fold
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(20)]
-    [InlineData(1000)]
-    public void BinIndexMatchesScalarBin(int bins)
-    {
-        var values = new List<double>
-        {
-            double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0, -0.0, 0.0, double.Epsilon, 1e-300, 1.0,
-            Math.BitDecrement(1.0), Math.BitIncrement(1.0), 2.0, 1e300, double.MaxValue, -double.MaxValue,
-        };
-        for (int k = 0; k <= bins; k++)
-        {
-            double edge = (double)k / bins;
-            values.Add(edge);
-            values.Add(Math.BitIncrement(edge));
-            values.Add(Math.BitDecrement(edge));
-        }
-
-        var rng = new System.Random(bins);
-        for (int i = 0; i < 1000; i++)
-        {
-            values.Add(rng.NextDouble());
-        }
-
-        foreach (double x in values)
-        {
-            long expected = Accumulator.Bin(x, bins);
-            Vector512<long> v512 = Fused2x2Worker.BinIndex512(Vector512.Create(x), Vector512.Create((double)bins), Vector512.Create((double)(bins - 1)), Vector512.Create(Magic));
-            Vector256<long> v256 = Fused2x2Worker.BinIndex256(Vector256.Create(x), Vector256.Create((double)bins), Vector256.Create((double)(bins - 1)), Vector256.Create(Magic));
-            Vector128<long> v128 = Fused2x2Worker.BinIndex128(Vector128.Create(x), Vector128.Create((double)bins), Vector128.Create((double)(bins - 1)), Vector128.Create(Magic));
-            Assert.True(Vector512.Create(expected) == v512, $"{x:R} with {bins} bins: Vector512 gives {v512[0]}, scalar {expected}");
-            Assert.True(Vector256.Create(expected) == v256, $"{x:R} with {bins} bins: Vector256 gives {v256[0]}, scalar {expected}");
-            Assert.True(Vector128.Create(expected) == v128, $"{x:R} with {bins} bins: Vector128 gives {v128[0]}, scalar {expected}");
         }
     }
 }
