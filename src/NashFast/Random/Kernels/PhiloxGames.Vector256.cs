@@ -8,7 +8,8 @@ using VU = System.Runtime.Intrinsics.Vector256<ulong>;
 
 namespace NashFast.Random.Kernels;
 
-// The three width files are identical but for the aliases above and the 32×32→64 multiply (diff them).
+// The three width files are identical but for the aliases above, the 32×32→64 multiply and the ISA check of the
+// int64→double conversion (diff them).
 internal static partial class PhiloxGames
 {
     /// <summary>
