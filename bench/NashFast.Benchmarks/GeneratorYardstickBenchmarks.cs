@@ -27,15 +27,11 @@ public class GeneratorYardstickBenchmarks
     private readonly double[][] _p = Enumerable.Range(0, 8).Select(_ => new double[Chunk]).ToArray();
     private long _next;
 
-    /// <summary>Checks that the yardstick writes numbers in [0, 1) (and that this machine has Vector512).</summary>
+    /// <summary>Checks that the yardstick writes numbers in [0, 1).</summary>
+    /// <remarks>Written for Vector512 (AVX-512 rotates); elsewhere the runtime emulates it, slowly: compare only on AVX-512.</remarks>
     [GlobalSetup]
     public void Setup()
     {
-        if (!Vector512.IsHardwareAccelerated || !Avx512F.IsSupported)
-        {
-            throw new InvalidOperationException("The xoshiro yardstick is written for Vector512 only.");
-        }
-
         Generate();
         if (_p.Any(a => a.Any(x => !(x >= 0 && x < 1))))
         {
@@ -87,14 +83,15 @@ public class GeneratorYardstickBenchmarks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> Next(ref Vector512<ulong> s0, ref Vector512<ulong> s1, ref Vector512<ulong> s2, ref Vector512<ulong> s3)
     {
-        Vector512<ulong> result = Avx512F.RotateLeft(s0 + s3, 23) + s0;
+        Vector512<ulong> sum = s0 + s3;
+        Vector512<ulong> result = (Avx512F.IsSupported ? Avx512F.RotateLeft(sum, 23) : (sum << 23) | (sum >>> 41)) + s0;
         Vector512<ulong> t = s1 << 17;
         s2 ^= s0;
         s3 ^= s1;
         s1 ^= s2;
         s0 ^= s3;
         s2 ^= t;
-        s3 = Avx512F.RotateLeft(s3, 45);
+        s3 = Avx512F.IsSupported ? Avx512F.RotateLeft(s3, 45) : (s3 << 45) | (s3 >>> 19);
         return result;
     }
 
