@@ -16,10 +16,19 @@ public class FusedWorkerAllocationTests
         var worker = new Fused2x2Worker(20);
         worker.Run(d, 1, 0, 3 * Fused2x2Worker.ChunkGames, pureOnly: false); // warm up (JIT, lazily grown histograms)
         worker.Run(d, 1, 0, 3 * Fused2x2Worker.ChunkGames, pureOnly: true);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        worker.Run(d, 1, 1L << 33, (1L << 33) + (5 * Fused2x2Worker.ChunkGames) + 17, pureOnly: false);
-        worker.Run(d, 1, 1L << 34, (1L << 34) + (2 * Fused2x2Worker.ChunkGames) + 3, pureOnly: true);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        // A steady-state allocation shows in every pass; the runtime may still allocate once while it recompiles hot
+        // methods at a higher tier (seen rarely under load with AVX-512 off), so the quietest of three passes must be 0.
+        long least = long.MaxValue;
+        for (int pass = 0; pass < 3 && least > 0; pass++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            worker.Run(d, 1, (1L << 33) + pass, (1L << 33) + pass + (5 * Fused2x2Worker.ChunkGames) + 17, pureOnly: false);
+            worker.Run(d, 1, (1L << 34) + pass, (1L << 34) + pass + (2 * Fused2x2Worker.ChunkGames) + 3, pureOnly: true);
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.Equal(0, least);
     }
 
     [Fact]
