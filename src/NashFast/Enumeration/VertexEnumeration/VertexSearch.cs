@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NashFast.Enumeration;
 
@@ -40,9 +41,19 @@ internal sealed class VertexSearch<T, TOps>
     private readonly int[] _slotOf;
     private readonly T[] _coordinates;
     private T _det;
-    private readonly List<Snapshot> _snapshots = [];
     private readonly int _maxSnapshots;
+    private readonly int _intsPerSnapshot;
+    private T[] _snapshotEntries = [];
+    private int[] _snapshotInts = [];
+    private T[] _snapshotDets = [];
+    private int _snapshotCapacity;
     private BigInteger[]? _bigCoordinates;
+
+    /// <summary>
+    /// 64-bit tier only: every tableau entry (and the determinant) is at most 2^30 in magnitude, so products and their
+    /// differences fit a <see cref="long"/> and pivots and ratio tests need no 128-bit arithmetic.
+    /// </summary>
+    private bool _small;
 
     private VertexSearch(int k, int d, T[] dictionary, T one)
     {
@@ -56,11 +67,12 @@ internal sealed class VertexSearch<T, TOps>
         _rowOf = new int[d + k];
         _slotOf = new int[d + k];
         _coordinates = new T[d];
+        _intsPerSnapshot = (3 * (d + k)) + 1;
 
         // Snapshots by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier; a
         // BigInteger entry is counted as 512 bytes because a snapshot keeps its digits alive).
-        int entryBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + (typeof(T) == typeof(BigInteger) ? 512 : 0);
-        long snapshotBytes = ((long)dictionary.Length * entryBytes) + (8L * (d + k));
+        int entryBytes = Unsafe.SizeOf<T>() + (typeof(T) == typeof(BigInteger) ? 512 : 0);
+        long snapshotBytes = ((long)dictionary.Length * entryBytes) + (4L * _intsPerSnapshot);
         _maxSnapshots = (int)Math.Min(1 << 20, (64L << 20) / Math.Max(1, snapshotBytes));
         for (int s = 0; s < d; s++)
         {
@@ -105,7 +117,16 @@ internal sealed class VertexSearch<T, TOps>
             dictionary[(r * (d + 1)) + d] = TOps.One;
         }
 
-        return new VertexSearch<T, TOps>(k, d, dictionary, TOps.One).Search(labelShift, token);
+        var search = new VertexSearch<T, TOps>(k, d, dictionary, TOps.One);
+        search._small = typeof(T) == typeof(long) && search.AllSmall();
+        try
+        {
+            return search.Search(labelShift, token);
+        }
+        finally
+        {
+            search.ReturnSnapshots();
+        }
     }
 
     private VertexSet? Search(int labelShift, CancellationToken token)
@@ -149,7 +170,7 @@ internal sealed class VertexSearch<T, TOps>
                     basis ^= (1UL << _basic[backRow]) | (1UL << _nonbasic[backSlot]);
                     if (f - 1 < _maxSnapshots)
                     {
-                        Restore(_snapshots[f - 1]);
+                        Restore(f - 1);
                     }
                     else if (!Pivot(backRow, backSlot))
                     {
@@ -170,12 +191,7 @@ internal sealed class VertexSearch<T, TOps>
                 int level = frameRow.Count - 1; // the new frame's index − 1 (the root frame is never left by a pivot)
                 if (level < _maxSnapshots)
                 {
-                    if (level == _snapshots.Count)
-                    {
-                        _snapshots.Add(new Snapshot(_m.Length, _k, _d));
-                    }
-
-                    Save(_snapshots[level]);
+                    Save(level);
                 }
 
                 if (!Pivot(r, s))
@@ -241,11 +257,11 @@ internal sealed class VertexSearch<T, TOps>
 
         if (typeof(T) == typeof(long))
         {
-            result.Add(labels, isZero, System.Runtime.CompilerServices.Unsafe.As<long[]>(_coordinates));
+            result.Add(labels, isZero, Unsafe.As<long[]>(_coordinates));
         }
         else if (typeof(T) == typeof(BigInteger))
         {
-            result.Add(labels, isZero, System.Runtime.CompilerServices.Unsafe.As<BigInteger[]>(_coordinates));
+            result.Add(labels, isZero, Unsafe.As<BigInteger[]>(_coordinates));
         }
         else
         {
@@ -285,7 +301,7 @@ internal sealed class VertexSearch<T, TOps>
     {
         T pi = _m[(i * _w) + s];
         T pt = _m[(t * _w) + s];
-        int c = TOps.CompareProducts(_m[(i * _w) + _d], pt, _m[(t * _w) + _d], pi);
+        int c = CompareProducts(_m[(i * _w) + _d], pt, _m[(t * _w) + _d], pi);
         if (c != 0)
         {
             return c;
@@ -314,7 +330,7 @@ internal sealed class VertexSearch<T, TOps>
                 et = _m[(t * _w) + slot];
             }
 
-            c = TOps.CompareProducts(ei, pt, et, pi);
+            c = CompareProducts(ei, pt, et, pi);
             if (c != 0)
             {
                 return c;
@@ -324,45 +340,94 @@ internal sealed class VertexSearch<T, TOps>
         return 0;
     }
 
-    private void Save(Snapshot snapshot)
+    /// <summary>Sign of <c>a·b − c·d</c>; in plain 64-bit products while the entries are small.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CompareProducts(in T a, in T b, in T c, in T d)
     {
-        _m.CopyTo(snapshot.M, 0);
-        snapshot.Det = _det;
-        _basic.CopyTo(snapshot.Basic, 0);
-        _nonbasic.CopyTo(snapshot.Nonbasic, 0);
-        _rowOf.CopyTo(snapshot.RowOf, 0);
-        _slotOf.CopyTo(snapshot.SlotOf, 0);
+        if (typeof(T) == typeof(long) && _small)
+        {
+            long left = Unsafe.As<T, long>(ref Unsafe.AsRef(in a)) * Unsafe.As<T, long>(ref Unsafe.AsRef(in b));
+            long right = Unsafe.As<T, long>(ref Unsafe.AsRef(in c)) * Unsafe.As<T, long>(ref Unsafe.AsRef(in d));
+            return left.CompareTo(right);
+        }
+
+        return TOps.CompareProducts(in a, in b, in c, in d);
     }
 
-    private void Restore(Snapshot snapshot)
+    /// <summary>Copies the search state into snapshot slot <paramref name="level"/>, growing the slots as needed.</summary>
+    private void Save(int level)
     {
-        snapshot.M.CopyTo(_m, 0);
-        _det = snapshot.Det;
-        snapshot.Basic.CopyTo(_basic, 0);
-        snapshot.Nonbasic.CopyTo(_nonbasic, 0);
-        snapshot.RowOf.CopyTo(_rowOf, 0);
-        snapshot.SlotOf.CopyTo(_slotOf, 0);
+        if (level == _snapshotCapacity)
+        {
+            GrowSnapshots(level + 1);
+        }
+
+        int entries = _m.Length;
+        _m.AsSpan().CopyTo(_snapshotEntries.AsSpan(level * entries, entries));
+        _snapshotDets[level] = _det;
+        Span<int> ints = _snapshotInts.AsSpan(level * _intsPerSnapshot, _intsPerSnapshot);
+        _basic.CopyTo(ints);
+        _nonbasic.CopyTo(ints[_k..]);
+        _rowOf.CopyTo(ints[(_k + _d)..]);
+        _slotOf.CopyTo(ints[(2 * (_k + _d))..]);
+        ints[^1] = _small ? 1 : 0;
     }
 
-    /// <summary>A copy of the search state (dictionary and basis bookkeeping) at one DFS depth.</summary>
-    private sealed class Snapshot(int entries, int k, int d)
+    private void Restore(int level)
     {
-        public T[] M { get; } = new T[entries];
+        int entries = _m.Length;
+        _snapshotEntries.AsSpan(level * entries, entries).CopyTo(_m);
+        _det = _snapshotDets[level];
+        ReadOnlySpan<int> ints = _snapshotInts.AsSpan(level * _intsPerSnapshot, _intsPerSnapshot);
+        ints[.._k].CopyTo(_basic);
+        ints.Slice(_k, _d).CopyTo(_nonbasic);
+        ints.Slice(_k + _d, _k + _d).CopyTo(_rowOf);
+        ints.Slice(2 * (_k + _d), _k + _d).CopyTo(_slotOf);
+        _small = ints[^1] != 0;
+    }
 
-        public T Det { get; set; }
+    /// <summary>
+    /// Snapshots live in three flat arrays (one allocation each, no per-depth objects: a DFS over a degenerate
+    /// polytope is about as deep as it has bases, and thousands of small live objects cost more in garbage collection
+    /// than the search itself). Arrays of unmanaged entries come from <see cref="VertexSnapshotPool{T}"/>.
+    /// </summary>
+    private void GrowSnapshots(int minimum)
+    {
+        int capacity = (int)Math.Min(_maxSnapshots, Math.Max(minimum, Math.Max(16L, 2L * _snapshotCapacity)));
+        int entries = _m.Length;
+        T[] newEntries = VertexSnapshotPool<T>.Rent((long)capacity * entries);
+        int[] newInts = VertexSnapshotPool<int>.Rent((long)capacity * _intsPerSnapshot);
+        var newDets = new T[capacity];
+        int used = _snapshotCapacity;
+        _snapshotEntries.AsSpan(0, used * entries).CopyTo(newEntries);
+        _snapshotInts.AsSpan(0, used * _intsPerSnapshot).CopyTo(newInts);
+        _snapshotDets.AsSpan(0, used).CopyTo(newDets);
+        ReturnSnapshots();
+        _snapshotEntries = newEntries;
+        _snapshotInts = newInts;
+        _snapshotDets = newDets;
+        _snapshotCapacity = capacity;
+    }
 
-        public int[] Basic { get; } = new int[k];
-
-        public int[] Nonbasic { get; } = new int[d];
-
-        public int[] RowOf { get; } = new int[d + k];
-
-        public int[] SlotOf { get; } = new int[d + k];
+    private void ReturnSnapshots()
+    {
+        VertexSnapshotPool<T>.Return(_snapshotEntries);
+        VertexSnapshotPool<int>.Return(_snapshotInts);
+        _snapshotEntries = [];
+        _snapshotInts = [];
+        _snapshotDets = [];
+        _snapshotCapacity = 0;
     }
 
     /// <summary>Exchanges the basic variable of row r with the nonbasic variable of slot s; false on overflow.</summary>
     private bool Pivot(int r, int s)
     {
+        if (typeof(T) == typeof(long) && _small)
+        {
+            PivotSmall(r, s);
+            return true;
+        }
+
         T[] m = _m;
         int w = _w;
         T p = m[(r * w) + s];
@@ -390,6 +455,88 @@ internal sealed class VertexSearch<T, TOps>
 
         m[pivotRow + s] = det.Value;
         _det = p;
+        if (typeof(T) == typeof(long))
+        {
+            _small = AllSmall();
+        }
+
+        UpdateBasis(r, s);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Pivot"/> for the 64-bit tier while every entry is at most 2^30: <c>a·p − b·c</c> fits a long, and the
+    /// exact division by the determinant <c>D = 2^t·o</c> (o odd) is a shift and a multiplication by o's inverse
+    /// modulo 2^64 instead of a hardware division.
+    /// </summary>
+    private void PivotSmall(int r, int s)
+    {
+        long[] m = Unsafe.As<long[]>(_m);
+        int w = _w;
+        int pivotRow = r * w;
+        long p = m[pivotRow + s];
+        long det = Unsafe.As<T, long>(ref _det);
+        int shift = BitOperations.TrailingZeroCount(det);
+        long inverse = (long)VertexLongArithmetic.InverseOdd((ulong)det >> shift);
+        long magnitudes = p;
+        for (int i = 0; i < _k; i++)
+        {
+            if (i == r)
+            {
+                continue;
+            }
+
+            Span<long> row = m.AsSpan(i * w, w);
+            ReadOnlySpan<long> pivot = m.AsSpan(pivotRow, w);
+            long b = row[s];
+            if (b == 0 && det == 1)
+            {
+                for (int j = 0; j < row.Length; j++)
+                {
+                    long v = row[j] * p;
+                    row[j] = v;
+                    magnitudes |= v ^ (v >> 63);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < row.Length; j++)
+                {
+                    long v = ((row[j] * p) - (b * pivot[j])) >> shift;
+                    v *= inverse;
+                    row[j] = v;
+                    magnitudes |= v ^ (v >> 63);
+                }
+            }
+
+            row[s] = -b;
+            magnitudes |= b ^ (b >> 63);
+        }
+
+        m[pivotRow + s] = det;
+        Unsafe.As<T, long>(ref _det) = p;
+        _small = magnitudes < SmallLimit;
+        UpdateBasis(r, s);
+    }
+
+    /// <summary>Bound on the magnitudes while <see cref="_small"/> holds (a value v counts as v xor (v >> 63), below this).</summary>
+    private const long SmallLimit = 1L << 30;
+
+    /// <summary>True when every entry and the determinant are below <see cref="SmallLimit"/> (64-bit tier only).</summary>
+    private bool AllSmall()
+    {
+        long[] m = Unsafe.As<long[]>(_m);
+        long magnitudes = Unsafe.As<T, long>(ref _det);
+        foreach (long v in m)
+        {
+            magnitudes |= v ^ (v >> 63);
+        }
+
+        return magnitudes < SmallLimit;
+    }
+
+    private void UpdateBasis(int r, int s)
+    {
         int entering = _nonbasic[s];
         int leaving = _basic[r];
         _basic[r] = entering;
@@ -398,6 +545,5 @@ internal sealed class VertexSearch<T, TOps>
         _slotOf[entering] = -1;
         _rowOf[leaving] = -1;
         _slotOf[leaving] = s;
-        return true;
     }
 }
