@@ -15,7 +15,9 @@ namespace NashFast.Enumeration;
 /// Avis–Fukuda's memory-free reverse search we keep a hash set of visited bases (a 64-bit mask each): the
 /// best-response polytopes of solvable games have at most a few million vertices, the set costs a few bytes per
 /// basis, and it saves reverse search's extra ratio tests per edge (lrs re-derives each parent). Each new basis costs
-/// one pivot in and one pivot back out. The double description method was rejected: its intermediate polytopes can
+/// one pivot: the dictionaries along the DFS path are kept (one flat array, up to a memory budget, beyond which the
+/// deepest one is pivoted in place and back), and each pivot writes the child's dictionary next to its parent's, so
+/// backtracking is free. The double description method was rejected: its intermediate polytopes can
 /// be far larger than the final one and it offers no exact incremental output.</para>
 /// <para><b>Arithmetic.</b> The dictionary holds the nonbasic columns and the right-hand side of the fraction-free
 /// tableau <c>D·B⁻¹[C | I | 1]</c> with <c>D = det B &gt; 0</c>; a pivot on a positive entry <c>p</c> is the Bareiss
@@ -34,20 +36,24 @@ internal sealed class VertexSearch<T, TOps>
     private readonly int _k;
     private readonly int _d;
     private readonly int _w;
-    private readonly T[] _m;
+    private readonly int _entries;
     private readonly int[] _basic;
     private readonly int[] _nonbasic;
     private readonly int[] _rowOf;
     private readonly int[] _slotOf;
     private readonly T[] _coordinates;
-    private T _det;
-    private readonly int _maxSnapshots;
-    private readonly int _intsPerSnapshot;
-    private T[] _snapshotEntries = [];
-    private int[] _snapshotInts = [];
-    private T[] _snapshotDets = [];
-    private int _snapshotCapacity;
+    private readonly int _maxLevels;
     private BigInteger[]? _bigCoordinates;
+
+    /// <summary>The dictionaries along the DFS path, level after level (<see cref="_entries"/> each).</summary>
+    private T[] _levels = [];
+    private T[] _levelDets = [];
+    private bool[] _levelSmall = [];
+    private int _capacity;
+
+    /// <summary>Offset of the current dictionary in <see cref="_levels"/>.</summary>
+    private int _offset;
+    private T _det;
 
     /// <summary>
     /// 64-bit tier only: every tableau entry (and the determinant) is at most 2^30 in magnitude, so products and their
@@ -55,25 +61,23 @@ internal sealed class VertexSearch<T, TOps>
     /// </summary>
     private bool _small;
 
-    private VertexSearch(int k, int d, T[] dictionary, T one)
+    private VertexSearch(int k, int d)
     {
         _k = k;
         _d = d;
         _w = d + 1;
-        _m = dictionary;
-        _det = one;
+        _entries = k * (d + 1);
         _basic = new int[k];
         _nonbasic = new int[d];
         _rowOf = new int[d + k];
         _slotOf = new int[d + k];
         _coordinates = new T[d];
-        _intsPerSnapshot = (3 * (d + k)) + 1;
 
-        // Snapshots by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier; a
-        // BigInteger entry is counted as 512 bytes because a snapshot keeps its digits alive).
+        // Dictionaries by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier; a
+        // BigInteger entry is counted as 512 bytes because a kept dictionary keeps its digits alive).
         int entryBytes = Unsafe.SizeOf<T>() + (typeof(T) == typeof(BigInteger) ? 512 : 0);
-        long snapshotBytes = ((long)dictionary.Length * entryBytes) + (4L * _intsPerSnapshot);
-        _maxSnapshots = (int)Math.Min(1 << 20, (64L << 20) / Math.Max(1, snapshotBytes));
+        long levelBytes = (long)_entries * entryBytes;
+        _maxLevels = (int)Math.Clamp((64L << 20) / Math.Max(1, levelBytes), 2, 1 << 20);
         for (int s = 0; s < d; s++)
         {
             _nonbasic[s] = s;
@@ -103,29 +107,31 @@ internal sealed class VertexSearch<T, TOps>
     /// <param name="token">Checked every 1024 steps.</param>
     public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token)
     {
-        var dictionary = new T[k * (d + 1)];
-        for (int r = 0; r < k; r++)
-        {
-            for (int s = 0; s < d; s++)
-            {
-                if (!TOps.TryFrom(constraints[(r * d) + s], out dictionary[(r * (d + 1)) + s]))
-                {
-                    return null;
-                }
-            }
-
-            dictionary[(r * (d + 1)) + d] = TOps.One;
-        }
-
-        var search = new VertexSearch<T, TOps>(k, d, dictionary, TOps.One);
-        search._small = typeof(T) == typeof(long) && search.AllSmall();
+        var search = new VertexSearch<T, TOps>(k, d);
         try
         {
+            search.Grow(16);
+            Span<T> dictionary = search._levels.AsSpan(0, search._entries);
+            for (int r = 0; r < k; r++)
+            {
+                for (int s = 0; s < d; s++)
+                {
+                    if (!TOps.TryFrom(constraints[(r * d) + s], out dictionary[(r * (d + 1)) + s]))
+                    {
+                        return null;
+                    }
+                }
+
+                dictionary[(r * (d + 1)) + d] = TOps.One;
+            }
+
+            search._det = TOps.One;
+            search._small = typeof(T) == typeof(long) && search.AllSmall(0);
             return search.Search(labelShift, token);
         }
         finally
         {
-            search.ReturnSnapshots();
+            search.ReturnLevels();
         }
     }
 
@@ -144,6 +150,7 @@ internal sealed class VertexSearch<T, TOps>
         Record(result, degenerateVertices, labelShift);
 
         // Explicit DFS stack: the pivot that led into each frame (row, slot; −1 at the root) and the next slot to try.
+        // Frame f's dictionary is level min(f, _maxLevels − 1): the deepest level is shared and pivoted in place.
         var frameRow = new List<int> { -1 };
         var frameSlot = new List<int> { -1 };
         var frameNext = new List<int> { 0 };
@@ -168,11 +175,15 @@ internal sealed class VertexSearch<T, TOps>
                 if (backRow >= 0)
                 {
                     basis ^= (1UL << _basic[backRow]) | (1UL << _nonbasic[backSlot]);
-                    if (f - 1 < _maxSnapshots)
+                    if (f < _maxLevels)
                     {
-                        Restore(f - 1);
+                        // The parent's dictionary is still there: undo the basis exchange and step back to it.
+                        UpdateBasis(backRow, backSlot);
+                        _offset = (f - 1) * _entries;
+                        _det = _levelDets[f - 1];
+                        _small = _levelSmall[f - 1];
                     }
-                    else if (!Pivot(backRow, backSlot))
+                    else if (!Pivot(_offset, _offset, backRow, backSlot))
                     {
                         return null;
                     }
@@ -186,19 +197,26 @@ internal sealed class VertexSearch<T, TOps>
             ulong next = basis ^ (1UL << _basic[r]) ^ (1UL << _nonbasic[s]);
             if (visited.Add(next))
             {
-                // Keep the parent's dictionary while the snapshots fit their budget: restoring it on the way back is a
-                // copy, where pivoting back would cost as much as the pivot forward.
-                int level = frameRow.Count - 1; // the new frame's index − 1 (the root frame is never left by a pivot)
-                if (level < _maxSnapshots)
+                int child = f + 1;
+                int target = _offset;
+                if (child < _maxLevels)
                 {
-                    Save(level);
+                    if (child == _capacity)
+                    {
+                        Grow(child + 1);
+                    }
+
+                    _levelDets[f] = _det;
+                    _levelSmall[f] = _small;
+                    target = child * _entries;
                 }
 
-                if (!Pivot(r, s))
+                if (!Pivot(_offset, target, r, s))
                 {
                     return null;
                 }
 
+                _offset = target;
                 basis = next;
                 frameRow.Add(r);
                 frameSlot.Add(s);
@@ -213,6 +231,7 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>Adds the vertex of the current basis unless a degenerate vertex was already recorded by another basis.</summary>
     private void Record(VertexSet result, HashSet<ulong> degenerateVertices, int labelShift)
     {
+        ReadOnlySpan<T> m = _levels.AsSpan(_offset, _entries);
         ulong local = 0;
         for (int s = 0; s < _d; s++)
         {
@@ -222,7 +241,7 @@ internal sealed class VertexSearch<T, TOps>
         bool degenerate = false;
         for (int r = 0; r < _k; r++)
         {
-            if (TOps.Sign(_m[(r * _w) + _d]) == 0)
+            if (TOps.Sign(m[(r * _w) + _d]) == 0)
             {
                 local |= 1UL << _basic[r];
                 degenerate = true;
@@ -243,7 +262,7 @@ internal sealed class VertexSearch<T, TOps>
         for (int i = 0; i < _d; i++)
         {
             int row = _rowOf[i];
-            _coordinates[i] = row >= 0 ? _m[(row * _w) + _d] : default;
+            _coordinates[i] = row >= 0 ? m[(row * _w) + _d] : default;
             isZero &= row < 0 || TOps.Sign(_coordinates[i]) == 0;
         }
 
@@ -279,15 +298,16 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>The leaving row for entering slot <paramref name="s"/>: lexicographic minimum ratio over positive entries.</summary>
     private int LexMinRatioRow(int s)
     {
+        ReadOnlySpan<T> m = _levels.AsSpan(_offset, _entries);
         int best = -1;
         for (int i = 0; i < _k; i++)
         {
-            if (TOps.Sign(_m[(i * _w) + s]) <= 0)
+            if (TOps.Sign(m[(i * _w) + s]) <= 0)
             {
                 continue;
             }
 
-            if (best < 0 || LexCompare(i, best, s) < 0)
+            if (best < 0 || LexCompare(m, i, best, s) < 0)
             {
                 best = i;
             }
@@ -297,11 +317,11 @@ internal sealed class VertexSearch<T, TOps>
         return best;
     }
 
-    private int LexCompare(int i, int t, int s)
+    private int LexCompare(ReadOnlySpan<T> m, int i, int t, int s)
     {
-        T pi = _m[(i * _w) + s];
-        T pt = _m[(t * _w) + s];
-        int c = CompareProducts(_m[(i * _w) + _d], pt, _m[(t * _w) + _d], pi);
+        T pi = m[(i * _w) + s];
+        T pt = m[(t * _w) + s];
+        int c = CompareProducts(m[(i * _w) + _d], pt, m[(t * _w) + _d], pi);
         if (c != 0)
         {
             return c;
@@ -326,8 +346,8 @@ internal sealed class VertexSearch<T, TOps>
             else
             {
                 int slot = _slotOf[v];
-                ei = _m[(i * _w) + slot];
-                et = _m[(t * _w) + slot];
+                ei = m[(i * _w) + slot];
+                et = m[(t * _w) + slot];
             }
 
             c = CompareProducts(ei, pt, et, pi);
@@ -354,85 +374,49 @@ internal sealed class VertexSearch<T, TOps>
         return TOps.CompareProducts(in a, in b, in c, in d);
     }
 
-    /// <summary>Copies the search state into snapshot slot <paramref name="level"/>, growing the slots as needed.</summary>
-    private void Save(int level)
+    /// <summary>
+    /// Room for at least <paramref name="minimum"/> levels (the live ones are kept). Levels of unmanaged entries come
+    /// from <see cref="VertexSnapshotPool{T}"/>: a DFS over a degenerate polytope is about as deep as it has bases, and
+    /// allocating (and clearing) megabytes on every solve cost as much as the search.
+    /// </summary>
+    private void Grow(int minimum)
     {
-        if (level == _snapshotCapacity)
-        {
-            GrowSnapshots(level + 1);
-        }
-
-        int entries = _m.Length;
-        _m.AsSpan().CopyTo(_snapshotEntries.AsSpan(level * entries, entries));
-        _snapshotDets[level] = _det;
-        Span<int> ints = _snapshotInts.AsSpan(level * _intsPerSnapshot, _intsPerSnapshot);
-        _basic.CopyTo(ints);
-        _nonbasic.CopyTo(ints[_k..]);
-        _rowOf.CopyTo(ints[(_k + _d)..]);
-        _slotOf.CopyTo(ints[(2 * (_k + _d))..]);
-        ints[^1] = _small ? 1 : 0;
+        int capacity = (int)Math.Min(_maxLevels, Math.Max(minimum, Math.Max(16L, 2L * _capacity)));
+        T[] levels = VertexSnapshotPool<T>.Rent((long)capacity * _entries);
+        _levels.AsSpan(0, _capacity * _entries).CopyTo(levels);
+        VertexSnapshotPool<T>.Return(_levels);
+        _levels = levels;
+        Array.Resize(ref _levelDets, capacity);
+        Array.Resize(ref _levelSmall, capacity);
+        _capacity = capacity;
     }
 
-    private void Restore(int level)
+    private void ReturnLevels()
     {
-        int entries = _m.Length;
-        _snapshotEntries.AsSpan(level * entries, entries).CopyTo(_m);
-        _det = _snapshotDets[level];
-        ReadOnlySpan<int> ints = _snapshotInts.AsSpan(level * _intsPerSnapshot, _intsPerSnapshot);
-        ints[.._k].CopyTo(_basic);
-        ints.Slice(_k, _d).CopyTo(_nonbasic);
-        ints.Slice(_k + _d, _k + _d).CopyTo(_rowOf);
-        ints.Slice(2 * (_k + _d), _k + _d).CopyTo(_slotOf);
-        _small = ints[^1] != 0;
+        VertexSnapshotPool<T>.Return(_levels);
+        _levels = [];
+        _capacity = 0;
     }
 
     /// <summary>
-    /// Snapshots live in three flat arrays (one allocation each, no per-depth objects: a DFS over a degenerate
-    /// polytope is about as deep as it has bases, and thousands of small live objects cost more in garbage collection
-    /// than the search itself). Arrays of unmanaged entries come from <see cref="VertexSnapshotPool{T}"/>.
+    /// Exchanges the basic variable of row r with the nonbasic variable of slot s, reading the dictionary at offset
+    /// <paramref name="source"/> and writing the result at <paramref name="target"/> (which may be the same); false on
+    /// overflow.
     /// </summary>
-    private void GrowSnapshots(int minimum)
-    {
-        int capacity = (int)Math.Min(_maxSnapshots, Math.Max(minimum, Math.Max(16L, 2L * _snapshotCapacity)));
-        int entries = _m.Length;
-        T[] newEntries = VertexSnapshotPool<T>.Rent((long)capacity * entries);
-        int[] newInts = VertexSnapshotPool<int>.Rent((long)capacity * _intsPerSnapshot);
-        var newDets = new T[capacity];
-        int used = _snapshotCapacity;
-        _snapshotEntries.AsSpan(0, used * entries).CopyTo(newEntries);
-        _snapshotInts.AsSpan(0, used * _intsPerSnapshot).CopyTo(newInts);
-        _snapshotDets.AsSpan(0, used).CopyTo(newDets);
-        ReturnSnapshots();
-        _snapshotEntries = newEntries;
-        _snapshotInts = newInts;
-        _snapshotDets = newDets;
-        _snapshotCapacity = capacity;
-    }
-
-    private void ReturnSnapshots()
-    {
-        VertexSnapshotPool<T>.Return(_snapshotEntries);
-        VertexSnapshotPool<int>.Return(_snapshotInts);
-        _snapshotEntries = [];
-        _snapshotInts = [];
-        _snapshotDets = [];
-        _snapshotCapacity = 0;
-    }
-
-    /// <summary>Exchanges the basic variable of row r with the nonbasic variable of slot s; false on overflow.</summary>
-    private bool Pivot(int r, int s)
+    private bool Pivot(int source, int target, int r, int s)
     {
         if (typeof(T) == typeof(long) && _small)
         {
-            PivotSmall(r, s);
+            PivotSmall(source, target, r, s);
             return true;
         }
 
-        T[] m = _m;
+        ReadOnlySpan<T> from = _levels.AsSpan(source, _entries);
+        Span<T> to = _levels.AsSpan(target, _entries);
         int w = _w;
-        T p = m[(r * w) + s];
-        VertexDivisor<T> det = TOps.PrepareDivisor(_det);
         int pivotRow = r * w;
+        T p = from[pivotRow + s];
+        VertexDivisor<T> det = TOps.PrepareDivisor(_det);
         for (int i = 0; i < _k; i++)
         {
             if (i == r)
@@ -441,23 +425,28 @@ internal sealed class VertexSearch<T, TOps>
             }
 
             int row = i * w;
-            T b = m[row + s];
+            T b = from[row + s];
             for (int j = 0; j < w; j++)
             {
-                if (j != s && !TOps.TryPivot(in m[row + j], in p, in b, in m[pivotRow + j], in det, out m[row + j]))
+                if (j != s && !TOps.TryPivot(in from[row + j], in p, in b, in from[pivotRow + j], in det, out to[row + j]))
                 {
                     return false;
                 }
             }
 
-            m[row + s] = TOps.Negate(b);
+            to[row + s] = TOps.Negate(b);
         }
 
-        m[pivotRow + s] = det.Value;
+        if (source != target)
+        {
+            from.Slice(pivotRow, w).CopyTo(to.Slice(pivotRow, w));
+        }
+
+        to[pivotRow + s] = det.Value;
         _det = p;
         if (typeof(T) == typeof(long))
         {
-            _small = AllSmall();
+            _small = AllSmall(target);
         }
 
         UpdateBasis(r, s);
@@ -469,12 +458,12 @@ internal sealed class VertexSearch<T, TOps>
     /// exact division by the determinant <c>D = 2^t·o</c> (o odd) is a shift and a multiplication by o's inverse
     /// modulo 2^64 instead of a hardware division.
     /// </summary>
-    private void PivotSmall(int r, int s)
+    private void PivotSmall(int source, int target, int r, int s)
     {
-        long[] m = Unsafe.As<long[]>(_m);
+        long[] levels = Unsafe.As<long[]>(_levels);
         int w = _w;
-        int pivotRow = r * w;
-        long p = m[pivotRow + s];
+        ReadOnlySpan<long> pivot = levels.AsSpan(source + (r * w), w);
+        long p = pivot[s];
         long det = Unsafe.As<T, long>(ref _det);
         int shift = BitOperations.TrailingZeroCount(det);
         long inverse = (long)VertexLongArithmetic.InverseOdd((ulong)det >> shift);
@@ -486,34 +475,40 @@ internal sealed class VertexSearch<T, TOps>
                 continue;
             }
 
-            Span<long> row = m.AsSpan(i * w, w);
-            ReadOnlySpan<long> pivot = m.AsSpan(pivotRow, w);
-            long b = row[s];
+            ReadOnlySpan<long> from = levels.AsSpan(source + (i * w), w);
+            Span<long> to = levels.AsSpan(target + (i * w), w);
+            long b = from[s];
             if (b == 0 && det == 1)
             {
-                for (int j = 0; j < row.Length; j++)
+                for (int j = 0; j < from.Length; j++)
                 {
-                    long v = row[j] * p;
-                    row[j] = v;
+                    long v = from[j] * p;
+                    to[j] = v;
                     magnitudes |= v ^ (v >> 63);
                 }
             }
             else
             {
-                for (int j = 0; j < row.Length; j++)
+                for (int j = 0; j < from.Length; j++)
                 {
-                    long v = ((row[j] * p) - (b * pivot[j])) >> shift;
+                    long v = ((from[j] * p) - (b * pivot[j])) >> shift;
                     v *= inverse;
-                    row[j] = v;
+                    to[j] = v;
                     magnitudes |= v ^ (v >> 63);
                 }
             }
 
-            row[s] = -b;
+            to[s] = -b;
             magnitudes |= b ^ (b >> 63);
         }
 
-        m[pivotRow + s] = det;
+        Span<long> pivotTo = levels.AsSpan(target + (r * w), w);
+        if (source != target)
+        {
+            pivot.CopyTo(pivotTo);
+        }
+
+        pivotTo[s] = det;
         Unsafe.As<T, long>(ref _det) = p;
         _small = magnitudes < SmallLimit;
         UpdateBasis(r, s);
@@ -522,10 +517,10 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>Bound on the magnitudes while <see cref="_small"/> holds (a value v counts as v xor (v >> 63), below this).</summary>
     private const long SmallLimit = 1L << 30;
 
-    /// <summary>True when every entry and the determinant are below <see cref="SmallLimit"/> (64-bit tier only).</summary>
-    private bool AllSmall()
+    /// <summary>True when every entry of the dictionary at <paramref name="offset"/> and the determinant are below <see cref="SmallLimit"/> (64-bit tier only).</summary>
+    private bool AllSmall(int offset)
     {
-        long[] m = Unsafe.As<long[]>(_m);
+        ReadOnlySpan<long> m = Unsafe.As<long[]>(_levels).AsSpan(offset, _entries);
         long magnitudes = Unsafe.As<T, long>(ref _det);
         foreach (long v in m)
         {
@@ -535,6 +530,7 @@ internal sealed class VertexSearch<T, TOps>
         return magnitudes < SmallLimit;
     }
 
+    /// <summary>Swaps basic row r and nonbasic slot s in the bookkeeping (its own inverse).</summary>
     private void UpdateBasis(int r, int s)
     {
         int entering = _nonbasic[s];
