@@ -193,6 +193,13 @@ internal sealed class VertexSearch<T, TOps>
             }
 
             frameNext[f] = s + 1;
+            if (s == frameSlot[f])
+            {
+                // The edge this frame was entered by: in the simple (perturbed) polytope it leads straight back to
+                // the parent, which is visited, so its ratio test is skipped.
+                continue;
+            }
+
             int r = LexMinRatioRow(s);
             ulong next = basis ^ (1UL << _basic[r]) ^ (1UL << _nonbasic[s]);
             if (visited.Add(next))
