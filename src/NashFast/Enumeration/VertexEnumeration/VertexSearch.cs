@@ -61,7 +61,7 @@ internal sealed class VertexSearch<T, TOps>
     /// </summary>
     private bool _small;
 
-    private VertexSearch(int k, int d)
+    private VertexSearch(int k, int d, int maxLevels)
     {
         _k = k;
         _d = d;
@@ -77,7 +77,7 @@ internal sealed class VertexSearch<T, TOps>
         // BigInteger entry is counted as 512 bytes because a kept dictionary keeps its digits alive).
         int entryBytes = Unsafe.SizeOf<T>() + (typeof(T) == typeof(BigInteger) ? 512 : 0);
         long levelBytes = (long)_entries * entryBytes;
-        _maxLevels = (int)Math.Clamp((64L << 20) / Math.Max(1, levelBytes), 2, 1 << 20);
+        _maxLevels = maxLevels > 0 ? Math.Max(2, maxLevels) : (int)Math.Clamp((64L << 20) / Math.Max(1, levelBytes), 2, 1 << 20);
         for (int s = 0; s < d; s++)
         {
             _nonbasic[s] = s;
@@ -105,9 +105,13 @@ internal sealed class VertexSearch<T, TOps>
     /// (pass 0); for Q (z = y, d = n, slacks are the row labels) pass m so that y_j ↦ m + j and slack_i ↦ i.
     /// </param>
     /// <param name="token">Checked every 1024 steps.</param>
-    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token)
+    /// <param name="maxLevels">
+    /// Dictionaries kept along the DFS path (at least 2); 0: as many as fit 64 MB. Deeper levels pivot in place and
+    /// back (tests force that path with a small value).
+    /// </param>
+    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, int maxLevels = 0)
     {
-        var search = new VertexSearch<T, TOps>(k, d);
+        var search = new VertexSearch<T, TOps>(k, d, maxLevels);
         try
         {
             search.Grow(16);
