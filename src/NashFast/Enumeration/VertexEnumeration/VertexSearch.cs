@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NashFast.Enumeration;
 
@@ -309,6 +310,11 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>The leaving row for entering slot <paramref name="s"/>: lexicographic minimum ratio over positive entries.</summary>
     private int LexMinRatioRow(int s)
     {
+        if (typeof(T) == typeof(long) && _small)
+        {
+            return LexMinRatioRowSmall(s);
+        }
+
         ReadOnlySpan<T> m = _levels.AsSpan(_offset, _entries);
         int best = -1;
         for (int i = 0; i < _k; i++)
@@ -365,6 +371,79 @@ internal sealed class VertexSearch<T, TOps>
             if (c != 0)
             {
                 return c;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// <see cref="LexMinRatioRow"/> for the 64-bit tier in small mode: cross products in plain longs, no bounds checks
+    /// (the ratio tests are most of the search's time on degenerate games).
+    /// </summary>
+    private int LexMinRatioRowSmall(int s)
+    {
+        ref long m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<long[]>(_levels)), _offset);
+        int w = _w, d = _d, k = _k;
+        int best = -1;
+        long bestPivot = 0, bestRhs = 0;
+        for (int i = 0; i < k; i++)
+        {
+            long p = Unsafe.Add(ref m, (i * w) + s);
+            if (p <= 0)
+            {
+                continue;
+            }
+
+            long rhs = Unsafe.Add(ref m, (i * w) + d);
+            if (best >= 0)
+            {
+                long c = (rhs * bestPivot) - (bestRhs * p);
+                if (c > 0 || (c == 0 && LexTieSmall(ref m, i, best, p, bestPivot) >= 0))
+                {
+                    continue;
+                }
+            }
+
+            best = i;
+            bestPivot = p;
+            bestRhs = rhs;
+        }
+
+        return best;
+    }
+
+    /// <summary>The tie-break of <see cref="LexCompare"/> in small mode; <paramref name="pi"/>, <paramref name="pt"/> are the column entries.</summary>
+    private int LexTieSmall(ref long m, int i, int t, long pi, long pt)
+    {
+        long det = Unsafe.As<T, long>(ref _det);
+        int w = _w;
+        for (int q = 0; q < _k; q++)
+        {
+            int v = _d + q;
+            int row = _rowOf[v];
+            long ei, et;
+            if (row >= 0)
+            {
+                if (row != i && row != t)
+                {
+                    continue;
+                }
+
+                ei = row == i ? det : 0;
+                et = row == t ? det : 0;
+            }
+            else
+            {
+                int slot = _slotOf[v];
+                ei = Unsafe.Add(ref m, (i * w) + slot);
+                et = Unsafe.Add(ref m, (t * w) + slot);
+            }
+
+            long c = (ei * pt) - (et * pi);
+            if (c != 0)
+            {
+                return c < 0 ? -1 : 1;
             }
         }
 
