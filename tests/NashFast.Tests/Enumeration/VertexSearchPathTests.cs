@@ -151,4 +151,36 @@ public class VertexSearchPathTests
         });
         Assert.All(concurrent, Assert.NotNull);
     }
+
+    // With two threads the second polytope's search runs on a pool thread or, when none has started it in time, on the
+    // caller: both hand-offs give the one-thread answer, also while every pool thread is blocked.
+    [Fact]
+    public async Task TwoThreads_WithASaturatedPool_EqualOneThread()
+    {
+        var rng = new System.Random(4600);
+        ExactBimatrixGame game = IntegerGame(rng, 7, 7, 3);
+        SolveResult expected = VertexEnumeration.Solve(game, new SolveOptions { MaxDegreeOfParallelism = 1 });
+        using var release = new ManualResetEventSlim(false);
+        ThreadPool.GetMinThreads(out int workers, out _);
+        var blockers = new List<Task>();
+        try
+        {
+            for (int b = 0; b < workers + 2; b++)
+            {
+                blockers.Add(Task.Run(() => release.Wait(TimeSpan.FromSeconds(30))));
+            }
+
+            VertexTestGames.AssertSame(expected, VertexEnumeration.Solve(game, new SolveOptions { MaxDegreeOfParallelism = 2 }), "saturated pool");
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await Task.WhenAll(blockers);
+        for (int run = 0; run < 5; run++)
+        {
+            VertexTestGames.AssertSame(expected, VertexEnumeration.Solve(game, new SolveOptions { MaxDegreeOfParallelism = 2 }), $"free pool, run {run}");
+        }
+    }
 }
