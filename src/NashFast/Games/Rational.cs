@@ -215,6 +215,9 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         return true;
     }
 
+    /// <summary>2^53: every integer of at most this magnitude is exact in a double.</summary>
+    private const long ExactInDouble = 1L << 53;
+
     /// <summary>
     /// The nearest double, correctly rounded (ties to even) for results in the normal range; results in the
     /// subnormal range may be off by one unit in the last place (rounded twice).
@@ -224,6 +227,13 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         if (IsZero)
         {
             return 0;
+        }
+
+        // Both parts exact in a double: IEEE division rounds the exact quotient correctly (to nearest, ties to even),
+        // and |n/d| ≥ 2^-53 is far from the subnormal range.
+        if (Numerator >= -ExactInDouble && Numerator <= ExactInDouble && _denominatorMinusOne < ExactInDouble)
+        {
+            return (double)(long)Numerator / (double)(long)Denominator;
         }
 
         // q = floor(|n| · 2^s / d) with 64 to 66 significant bits; the remainder is the sticky bit. BigInteger's own

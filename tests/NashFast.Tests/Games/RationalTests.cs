@@ -102,4 +102,41 @@ public class RationalTests
         Assert.Equal(1e-300, Rational.Parse("1e-300").ToDouble());
         Assert.Equal(-1.7976931348623157e308, Rational.FromDouble(double.MinValue).ToDouble());
     }
+
+    [Fact]
+    public void ToDouble_IsTheNearestDouble_WhenBothPartsAreExactInADouble()
+    {
+        // The parts up to 2^53 take the direct division; just beyond it, the long path. Both must round to nearest.
+        const long limit = 1L << 53;
+        var rng = new System.Random(11);
+        long[] edges = [1, 2, 3, limit - 1, limit, limit + 1, limit + 3, (1L << 54) - 1];
+        for (int t = 0; t < 4000; t++)
+        {
+            long n = (t % 4) switch
+            {
+                0 => rng.NextInt64(-limit, limit + 1),
+                1 => rng.NextInt64(-1000, 1001),
+                2 => edges[rng.Next(edges.Length)] * (rng.Next(2) == 0 ? 1 : -1),
+                _ => rng.NextInt64(-(limit + 100), limit + 100),
+            };
+            long d = (t % 3) switch
+            {
+                0 => rng.NextInt64(1, limit + 1),
+                1 => rng.NextInt64(1, 1000),
+                _ => edges[rng.Next(edges.Length)],
+            };
+            var r = new Rational(n, d);
+            double got = r.ToDouble();
+            Rational err = Rational.Abs(r - Rational.FromDouble(got));
+            Assert.True(err <= Rational.Abs(r - Rational.FromDouble(Math.BitIncrement(got))), $"{n}/{d}");
+            Assert.True(err <= Rational.Abs(r - Rational.FromDouble(Math.BitDecrement(got))), $"{n}/{d}");
+        }
+
+        // A tie between two doubles rounds to the even one: (2^53 + 1) / 1 is exactly between 2^53 and 2^53 + 2.
+        Assert.Equal(9007199254740992.0, new Rational((1L << 53) + 1, 1).ToDouble());
+        Assert.Equal(9007199254740996.0, new Rational((1L << 53) + 3, 1).ToDouble());
+        Assert.Equal(0.1, Rational.Parse("1/10").ToDouble());
+        Assert.Equal(1e-300, Rational.Parse("1e-300").ToDouble());
+        Assert.Equal(-1.7976931348623157e308, Rational.FromDouble(double.MinValue).ToDouble());
+    }
 }

@@ -65,6 +65,17 @@ internal readonly struct VertexLongArithmetic : IVertexArithmetic<long>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VertexDivisor<long> PrepareDivisor(long d) => new(d, 0, 0, 0);
 
+    /// <summary>The inverse of an odd <paramref name="odd"/> modulo 2^64 (Newton's iteration doubles the correct bits).</summary>
+    public static ulong InverseOdd(ulong odd)
+    {
+        ulong x = (3 * odd) ^ 2; // correct to 5 bits
+        x *= 2 - (odd * x);
+        x *= 2 - (odd * x);
+        x *= 2 - (odd * x);
+        x *= 2 - (odd * x); // 80 bits
+        return x;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryPivot(in long a, in long p, in long b, in long c, in VertexDivisor<long> divisor, out long result)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.ExceptionServices;
 using NashFast.Games;
 
 namespace NashFast.Enumeration;
@@ -12,8 +13,9 @@ namespace NashFast.Enumeration;
 /// exactly by a lexicographic depth-first search over feasible bases with fraction-free integer pivoting (64-bit, fixed-width
 /// multi-limb or <see cref="BigInteger"/>, chosen from a bound on the pivots and widened after a detected overflow); their vertices are then
 /// paired by labels. The result equals the reference solver's: the same extreme equilibria, exactly, and the same
-/// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 the two polytopes are enumerated on
-/// two threads and degenerate matching runs over chunks in parallel; the output is sorted by
+/// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 the second polytope is offered to a
+/// thread-pool thread (the caller runs it itself if no pool thread has started it by the time the first is done) and
+/// degenerate matching runs over chunks in parallel; the output is sorted by
 /// <see cref="EquilibriumOrder"/> and identical for every thread count.
 /// </remarks>
 public static class VertexEnumeration
@@ -73,9 +75,44 @@ public static class VertexEnumeration
         VertexSet p = null!, q = null!;
         if (parallelism > 1)
         {
-            Task<VertexSet> qTask = Task.Factory.StartNew(() => VertexTiers.Enumerate(cq, m, n, m, tier, token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            // Q's search is offered to the thread pool, and whoever gets to it first runs it: if no pool thread has
+            // taken it by the time P is done (a busy pool, or a search too small to outlast the hand-off), this thread
+            // runs it itself. A dedicated thread per solve cost about a millisecond, more than a small game's search.
+            int claimed = 0;
+            VertexSet? pooled = null;
+            ExceptionDispatchInfo? failure = null;
+            using var done = new ManualResetEventSlim(false);
+            ThreadPool.UnsafeQueueUserWorkItem(_ =>
+            {
+                if (Interlocked.Exchange(ref claimed, 1) != 0)
+                {
+                    return;
+                }
+
+                try
+                {
+                    pooled = VertexTiers.Enumerate(cq, m, n, m, tier, token);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+                finally
+                {
+                    done.Set();
+                }
+            }, null);
             p = VertexTiers.Enumerate(cp, n, m, 0, tier, token);
-            q = qTask.GetAwaiter().GetResult();
+            if (Interlocked.Exchange(ref claimed, 1) == 0)
+            {
+                q = VertexTiers.Enumerate(cq, m, n, m, tier, token);
+            }
+            else
+            {
+                done.Wait(CancellationToken.None);
+                failure?.Throw();
+                q = pooled!;
+            }
         }
         else
         {

@@ -9,10 +9,11 @@ namespace NashFast.Enumeration;
 /// <remarks>
 /// Nondegenerate game: every nonzero vertex of P has exactly m labels and of Q exactly n, so x completes y exactly
 /// when y's label set is the complement of x's: one hash lookup per vertex of P. Degenerate game: y must carry every
-/// label x lacks (a superset test); the candidates are the vertices of Q on the face where x's missing labels are
-/// tight, i.e. those carrying the rarest missing label, scanned and tested. Since Q's vertices are enumerated in any
-/// case (its degeneracy is part of the answer), this replaces lrsnash's per-vertex face search by a scan of a
-/// precomputed list; both return exactly the vertices of that face.
+/// label x lacks; the vertices of Q on the face where x's missing labels are tight are the intersection of per-label
+/// bitsets over Q's vertices. Since Q's vertices are enumerated in any case (its degeneracy is part of the answer),
+/// this replaces lrsnash's per-vertex face search by a few word-wise ANDs; both return exactly the vertices of that
+/// face. (Searching the face instead of enumerating Q would need a feasibility phase per vertex of P, and at these
+/// sizes P has about as many vertices as Q, so the saving over searching Q is uncertain; not done.)
 /// </remarks>
 internal static class VertexMatching
 {
@@ -53,13 +54,13 @@ internal static class VertexMatching
             return pairs;
         }
 
-        // Per label, the nonzero vertices of Q carrying it (in search order).
-        var byLabel = new List<int>[labelCount];
-        for (int l = 0; l < labelCount; l++)
-        {
-            byLabel[l] = [];
-        }
-
+        // Per label, the set of nonzero vertices of Q carrying it, as a bitset over Q's search order. The vertices of
+        // Q on x's complementary face are the intersection of the sets of x's missing labels: word-wise ANDs over a
+        // window of words that shrinks to the nonzero ones (most P vertices match nothing, and the window is
+        // usually empty after a few labels).
+        int words = (q.Count + 63) >> 6;
+        var carriers = new ulong[labelCount * words];
+        var carrierCount = new int[labelCount];
         for (int y = 0; y < q.Count; y++)
         {
             if (q.IsZero(y))
@@ -70,7 +71,9 @@ internal static class VertexMatching
             ulong labels = q.Labels(y);
             while (labels != 0)
             {
-                byLabel[BitOperations.TrailingZeroCount(labels)].Add(y);
+                int l = BitOperations.TrailingZeroCount(labels);
+                carriers[(l * words) + (y >> 6)] |= 1UL << (y & 63);
+                carrierCount[l]++;
                 labels &= labels - 1;
             }
         }
@@ -83,6 +86,7 @@ internal static class VertexMatching
         void MatchChunk(int c)
         {
             var local = new List<(int X, int Y)>();
+            var face = new ulong[words];
             int end = Math.Min(p.Count, (c + 1) * chunkSize);
             for (int x = c * chunkSize; x < end; x++)
             {
@@ -92,24 +96,59 @@ internal static class VertexMatching
                 }
 
                 ulong missing = all & ~p.Labels(x);
-                List<int>? rarest = null;
-                ulong bits = missing;
-                while (bits != 0)
+                if (missing == 0)
                 {
-                    List<int> list = byLabel[BitOperations.TrailingZeroCount(bits)];
-                    if (rarest is null || list.Count < rarest.Count)
-                    {
-                        rarest = list;
-                    }
-
-                    bits &= bits - 1;
+                    continue; // cannot happen for a nonzero vertex of P (it lacks its support's labels); kept for safety
                 }
 
-                foreach (int y in rarest!)
+                // Start from the rarest missing label, then intersect the others.
+                int rarest = -1;
+                for (ulong bits = missing; bits != 0; bits &= bits - 1)
                 {
-                    if ((q.Labels(y) & missing) == missing)
+                    int l = BitOperations.TrailingZeroCount(bits);
+                    if (rarest < 0 || carrierCount[l] < carrierCount[rarest])
                     {
-                        local.Add((x, y));
+                        rarest = l;
+                    }
+                }
+
+                int lo = 0, hi = words;
+                ReadOnlySpan<ulong> first = carriers.AsSpan(rarest * words, words);
+                while (lo < hi && first[lo] == 0)
+                {
+                    lo++;
+                }
+
+                while (hi > lo && first[hi - 1] == 0)
+                {
+                    hi--;
+                }
+
+                first[lo..hi].CopyTo(face.AsSpan(lo));
+                for (ulong bits = missing & ~(1UL << rarest); bits != 0 && lo < hi; bits &= bits - 1)
+                {
+                    ReadOnlySpan<ulong> set = carriers.AsSpan(BitOperations.TrailingZeroCount(bits) * words, words);
+                    for (int i = lo; i < hi; i++)
+                    {
+                        face[i] &= set[i];
+                    }
+
+                    while (lo < hi && face[lo] == 0)
+                    {
+                        lo++;
+                    }
+
+                    while (hi > lo && face[hi - 1] == 0)
+                    {
+                        hi--;
+                    }
+                }
+
+                for (int i = lo; i < hi; i++)
+                {
+                    for (ulong bits = face[i]; bits != 0; bits &= bits - 1)
+                    {
+                        local.Add((x, (i << 6) + BitOperations.TrailingZeroCount(bits)));
                     }
                 }
             }

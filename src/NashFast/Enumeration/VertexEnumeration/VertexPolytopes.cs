@@ -67,6 +67,18 @@ internal static class VertexPolytopes
         }
 
         var result = new BigInteger[flat.Length];
+        if (lcm.IsOne)
+        {
+            // Integer payoffs (the common case): no rational arithmetic needed.
+            BigInteger shift = BigInteger.One - min.Numerator;
+            for (int k = 0; k < flat.Length; k++)
+            {
+                result[k] = flat[k].Numerator + shift;
+            }
+
+            return result;
+        }
+
         var scale = new Rational(lcm);
         for (int k = 0; k < flat.Length; k++)
         {

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NashFast.Enumeration;
 
@@ -14,7 +16,9 @@ namespace NashFast.Enumeration;
 /// Avis–Fukuda's memory-free reverse search we keep a hash set of visited bases (a 64-bit mask each): the
 /// best-response polytopes of solvable games have at most a few million vertices, the set costs a few bytes per
 /// basis, and it saves reverse search's extra ratio tests per edge (lrs re-derives each parent). Each new basis costs
-/// one pivot in and one pivot back out. The double description method was rejected: its intermediate polytopes can
+/// one pivot: the dictionaries along the DFS path are kept (one flat array, up to a memory budget, beyond which the
+/// deepest one is pivoted in place and back), and each pivot writes the child's dictionary next to its parent's, so
+/// backtracking is free. The double description method was rejected: its intermediate polytopes can
 /// be far larger than the final one and it offers no exact incremental output.</para>
 /// <para><b>Arithmetic.</b> The dictionary holds the nonbasic columns and the right-hand side of the fraction-free
 /// tableau <c>D·B⁻¹[C | I | 1]</c> with <c>D = det B &gt; 0</c>; a pivot on a positive entry <c>p</c> is the Bareiss
@@ -33,35 +37,48 @@ internal sealed class VertexSearch<T, TOps>
     private readonly int _k;
     private readonly int _d;
     private readonly int _w;
-    private readonly T[] _m;
+    private readonly int _entries;
     private readonly int[] _basic;
     private readonly int[] _nonbasic;
     private readonly int[] _rowOf;
     private readonly int[] _slotOf;
     private readonly T[] _coordinates;
-    private T _det;
-    private readonly List<Snapshot> _snapshots = [];
-    private readonly int _maxSnapshots;
+    private readonly int _maxLevels;
     private BigInteger[]? _bigCoordinates;
 
-    private VertexSearch(int k, int d, T[] dictionary, T one)
+    /// <summary>The dictionaries along the DFS path, level after level (<see cref="_entries"/> each).</summary>
+    private T[] _levels = [];
+    private T[] _levelDets = [];
+    private bool[] _levelSmall = [];
+    private int _capacity;
+
+    /// <summary>Offset of the current dictionary in <see cref="_levels"/>.</summary>
+    private int _offset;
+    private T _det;
+
+    /// <summary>
+    /// 64-bit tier only: every tableau entry (and the determinant) is at most 2^30 in magnitude, so products and their
+    /// differences fit a <see cref="long"/> and pivots and ratio tests need no 128-bit arithmetic.
+    /// </summary>
+    private bool _small;
+
+    private VertexSearch(int k, int d, int maxLevels)
     {
         _k = k;
         _d = d;
         _w = d + 1;
-        _m = dictionary;
-        _det = one;
+        _entries = k * (d + 1);
         _basic = new int[k];
         _nonbasic = new int[d];
         _rowOf = new int[d + k];
         _slotOf = new int[d + k];
         _coordinates = new T[d];
 
-        // Snapshots by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier; a
-        // BigInteger entry is counted as 512 bytes because a snapshot keeps its digits alive).
-        int entryBytes = System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + (typeof(T) == typeof(BigInteger) ? 512 : 0);
-        long snapshotBytes = ((long)dictionary.Length * entryBytes) + (8L * (d + k));
-        _maxSnapshots = (int)Math.Min(1 << 20, (64L << 20) / Math.Max(1, snapshotBytes));
+        // Dictionaries by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier; a
+        // BigInteger entry is counted as 512 bytes because a kept dictionary keeps its digits alive).
+        int entryBytes = Unsafe.SizeOf<T>() + (typeof(T) == typeof(BigInteger) ? 512 : 0);
+        long levelBytes = (long)_entries * entryBytes;
+        _maxLevels = maxLevels > 0 ? Math.Max(2, maxLevels) : (int)Math.Clamp((64L << 20) / Math.Max(1, levelBytes), 2, 1 << 20);
         for (int s = 0; s < d; s++)
         {
             _nonbasic[s] = s;
@@ -89,23 +106,38 @@ internal sealed class VertexSearch<T, TOps>
     /// (pass 0); for Q (z = y, d = n, slacks are the row labels) pass m so that y_j ↦ m + j and slack_i ↦ i.
     /// </param>
     /// <param name="token">Checked every 1024 steps.</param>
-    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token)
+    /// <param name="maxLevels">
+    /// Dictionaries kept along the DFS path (at least 2); 0: as many as fit 64 MB. Deeper levels pivot in place and
+    /// back (tests force that path with a small value).
+    /// </param>
+    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, int maxLevels = 0)
     {
-        var dictionary = new T[k * (d + 1)];
-        for (int r = 0; r < k; r++)
+        var search = new VertexSearch<T, TOps>(k, d, maxLevels);
+        try
         {
-            for (int s = 0; s < d; s++)
+            search.Grow(16);
+            Span<T> dictionary = search._levels.AsSpan(0, search._entries);
+            for (int r = 0; r < k; r++)
             {
-                if (!TOps.TryFrom(constraints[(r * d) + s], out dictionary[(r * (d + 1)) + s]))
+                for (int s = 0; s < d; s++)
                 {
-                    return null;
+                    if (!TOps.TryFrom(constraints[(r * d) + s], out dictionary[(r * (d + 1)) + s]))
+                    {
+                        return null;
+                    }
                 }
+
+                dictionary[(r * (d + 1)) + d] = TOps.One;
             }
 
-            dictionary[(r * (d + 1)) + d] = TOps.One;
+            search._det = TOps.One;
+            search._small = typeof(T) == typeof(long) && search.AllSmall(0);
+            return search.Search(labelShift, token);
         }
-
-        return new VertexSearch<T, TOps>(k, d, dictionary, TOps.One).Search(labelShift, token);
+        finally
+        {
+            search.ReturnLevels();
+        }
     }
 
     private VertexSet? Search(int labelShift, CancellationToken token)
@@ -123,6 +155,7 @@ internal sealed class VertexSearch<T, TOps>
         Record(result, degenerateVertices, labelShift);
 
         // Explicit DFS stack: the pivot that led into each frame (row, slot; −1 at the root) and the next slot to try.
+        // Frame f's dictionary is level min(f, _maxLevels − 1): the deepest level is shared and pivoted in place.
         var frameRow = new List<int> { -1 };
         var frameSlot = new List<int> { -1 };
         var frameNext = new List<int> { 0 };
@@ -147,11 +180,15 @@ internal sealed class VertexSearch<T, TOps>
                 if (backRow >= 0)
                 {
                     basis ^= (1UL << _basic[backRow]) | (1UL << _nonbasic[backSlot]);
-                    if (f - 1 < _maxSnapshots)
+                    if (f < _maxLevels)
                     {
-                        Restore(_snapshots[f - 1]);
+                        // The parent's dictionary is still there: undo the basis exchange and step back to it.
+                        UpdateBasis(backRow, backSlot);
+                        _offset = (f - 1) * _entries;
+                        _det = _levelDets[f - 1];
+                        _small = _levelSmall[f - 1];
                     }
-                    else if (!Pivot(backRow, backSlot))
+                    else if (!Pivot(_offset, _offset, backRow, backSlot))
                     {
                         return null;
                     }
@@ -161,28 +198,37 @@ internal sealed class VertexSearch<T, TOps>
             }
 
             frameNext[f] = s + 1;
+            if (s == frameSlot[f])
+            {
+                // The edge this frame was entered by: in the simple (perturbed) polytope it leads straight back to
+                // the parent, which is visited, so its ratio test is skipped.
+                continue;
+            }
+
             int r = LexMinRatioRow(s);
             ulong next = basis ^ (1UL << _basic[r]) ^ (1UL << _nonbasic[s]);
             if (visited.Add(next))
             {
-                // Keep the parent's dictionary while the snapshots fit their budget: restoring it on the way back is a
-                // copy, where pivoting back would cost as much as the pivot forward.
-                int level = frameRow.Count - 1; // the new frame's index − 1 (the root frame is never left by a pivot)
-                if (level < _maxSnapshots)
+                int child = f + 1;
+                int target = _offset;
+                if (child < _maxLevels)
                 {
-                    if (level == _snapshots.Count)
+                    if (child == _capacity)
                     {
-                        _snapshots.Add(new Snapshot(_m.Length, _k, _d));
+                        Grow(child + 1);
                     }
 
-                    Save(_snapshots[level]);
+                    _levelDets[f] = _det;
+                    _levelSmall[f] = _small;
+                    target = child * _entries;
                 }
 
-                if (!Pivot(r, s))
+                if (!Pivot(_offset, target, r, s))
                 {
                     return null;
                 }
 
+                _offset = target;
                 basis = next;
                 frameRow.Add(r);
                 frameSlot.Add(s);
@@ -197,6 +243,7 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>Adds the vertex of the current basis unless a degenerate vertex was already recorded by another basis.</summary>
     private void Record(VertexSet result, HashSet<ulong> degenerateVertices, int labelShift)
     {
+        ReadOnlySpan<T> m = _levels.AsSpan(_offset, _entries);
         ulong local = 0;
         for (int s = 0; s < _d; s++)
         {
@@ -206,7 +253,7 @@ internal sealed class VertexSearch<T, TOps>
         bool degenerate = false;
         for (int r = 0; r < _k; r++)
         {
-            if (TOps.Sign(_m[(r * _w) + _d]) == 0)
+            if (TOps.Sign(m[(r * _w) + _d]) == 0)
             {
                 local |= 1UL << _basic[r];
                 degenerate = true;
@@ -227,7 +274,7 @@ internal sealed class VertexSearch<T, TOps>
         for (int i = 0; i < _d; i++)
         {
             int row = _rowOf[i];
-            _coordinates[i] = row >= 0 ? _m[(row * _w) + _d] : default;
+            _coordinates[i] = row >= 0 ? m[(row * _w) + _d] : default;
             isZero &= row < 0 || TOps.Sign(_coordinates[i]) == 0;
         }
 
@@ -241,11 +288,11 @@ internal sealed class VertexSearch<T, TOps>
 
         if (typeof(T) == typeof(long))
         {
-            result.Add(labels, isZero, System.Runtime.CompilerServices.Unsafe.As<long[]>(_coordinates));
+            result.Add(labels, isZero, Unsafe.As<long[]>(_coordinates));
         }
         else if (typeof(T) == typeof(BigInteger))
         {
-            result.Add(labels, isZero, System.Runtime.CompilerServices.Unsafe.As<BigInteger[]>(_coordinates));
+            result.Add(labels, isZero, Unsafe.As<BigInteger[]>(_coordinates));
         }
         else
         {
@@ -263,15 +310,21 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>The leaving row for entering slot <paramref name="s"/>: lexicographic minimum ratio over positive entries.</summary>
     private int LexMinRatioRow(int s)
     {
+        if (typeof(T) == typeof(long) && _small)
+        {
+            return LexMinRatioRowSmall(s);
+        }
+
+        ReadOnlySpan<T> m = _levels.AsSpan(_offset, _entries);
         int best = -1;
         for (int i = 0; i < _k; i++)
         {
-            if (TOps.Sign(_m[(i * _w) + s]) <= 0)
+            if (TOps.Sign(m[(i * _w) + s]) <= 0)
             {
                 continue;
             }
 
-            if (best < 0 || LexCompare(i, best, s) < 0)
+            if (best < 0 || LexCompare(m, i, best, s) < 0)
             {
                 best = i;
             }
@@ -281,11 +334,11 @@ internal sealed class VertexSearch<T, TOps>
         return best;
     }
 
-    private int LexCompare(int i, int t, int s)
+    private int LexCompare(ReadOnlySpan<T> m, int i, int t, int s)
     {
-        T pi = _m[(i * _w) + s];
-        T pt = _m[(t * _w) + s];
-        int c = TOps.CompareProducts(_m[(i * _w) + _d], pt, _m[(t * _w) + _d], pi);
+        T pi = m[(i * _w) + s];
+        T pt = m[(t * _w) + s];
+        int c = CompareProducts(m[(i * _w) + _d], pt, m[(t * _w) + _d], pi);
         if (c != 0)
         {
             return c;
@@ -310,11 +363,11 @@ internal sealed class VertexSearch<T, TOps>
             else
             {
                 int slot = _slotOf[v];
-                ei = _m[(i * _w) + slot];
-                et = _m[(t * _w) + slot];
+                ei = m[(i * _w) + slot];
+                et = m[(t * _w) + slot];
             }
 
-            c = TOps.CompareProducts(ei, pt, et, pi);
+            c = CompareProducts(ei, pt, et, pi);
             if (c != 0)
             {
                 return c;
@@ -324,50 +377,136 @@ internal sealed class VertexSearch<T, TOps>
         return 0;
     }
 
-    private void Save(Snapshot snapshot)
+    /// <summary>
+    /// <see cref="LexMinRatioRow"/> for the 64-bit tier in small mode: cross products in plain longs, no bounds checks
+    /// (the ratio tests are most of the search's time on degenerate games).
+    /// </summary>
+    private int LexMinRatioRowSmall(int s)
     {
-        _m.CopyTo(snapshot.M, 0);
-        snapshot.Det = _det;
-        _basic.CopyTo(snapshot.Basic, 0);
-        _nonbasic.CopyTo(snapshot.Nonbasic, 0);
-        _rowOf.CopyTo(snapshot.RowOf, 0);
-        _slotOf.CopyTo(snapshot.SlotOf, 0);
+        ref long m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<long[]>(_levels)), _offset);
+        int w = _w, d = _d, k = _k;
+        int best = -1;
+        long bestPivot = 0, bestRhs = 0;
+        for (int i = 0; i < k; i++)
+        {
+            long p = Unsafe.Add(ref m, (i * w) + s);
+            if (p <= 0)
+            {
+                continue;
+            }
+
+            long rhs = Unsafe.Add(ref m, (i * w) + d);
+            if (best >= 0)
+            {
+                long c = (rhs * bestPivot) - (bestRhs * p);
+                if (c > 0 || (c == 0 && LexTieSmall(ref m, i, best, p, bestPivot) >= 0))
+                {
+                    continue;
+                }
+            }
+
+            best = i;
+            bestPivot = p;
+            bestRhs = rhs;
+        }
+
+        return best;
     }
 
-    private void Restore(Snapshot snapshot)
+    /// <summary>The tie-break of <see cref="LexCompare"/> in small mode; <paramref name="pi"/>, <paramref name="pt"/> are the column entries.</summary>
+    private int LexTieSmall(ref long m, int i, int t, long pi, long pt)
     {
-        snapshot.M.CopyTo(_m, 0);
-        _det = snapshot.Det;
-        snapshot.Basic.CopyTo(_basic, 0);
-        snapshot.Nonbasic.CopyTo(_nonbasic, 0);
-        snapshot.RowOf.CopyTo(_rowOf, 0);
-        snapshot.SlotOf.CopyTo(_slotOf, 0);
-    }
-
-    /// <summary>A copy of the search state (dictionary and basis bookkeeping) at one DFS depth.</summary>
-    private sealed class Snapshot(int entries, int k, int d)
-    {
-        public T[] M { get; } = new T[entries];
-
-        public T Det { get; set; }
-
-        public int[] Basic { get; } = new int[k];
-
-        public int[] Nonbasic { get; } = new int[d];
-
-        public int[] RowOf { get; } = new int[d + k];
-
-        public int[] SlotOf { get; } = new int[d + k];
-    }
-
-    /// <summary>Exchanges the basic variable of row r with the nonbasic variable of slot s; false on overflow.</summary>
-    private bool Pivot(int r, int s)
-    {
-        T[] m = _m;
+        long det = Unsafe.As<T, long>(ref _det);
         int w = _w;
-        T p = m[(r * w) + s];
-        VertexDivisor<T> det = TOps.PrepareDivisor(_det);
+        for (int q = 0; q < _k; q++)
+        {
+            int v = _d + q;
+            int row = _rowOf[v];
+            long ei, et;
+            if (row >= 0)
+            {
+                if (row != i && row != t)
+                {
+                    continue;
+                }
+
+                ei = row == i ? det : 0;
+                et = row == t ? det : 0;
+            }
+            else
+            {
+                int slot = _slotOf[v];
+                ei = Unsafe.Add(ref m, (i * w) + slot);
+                et = Unsafe.Add(ref m, (t * w) + slot);
+            }
+
+            long c = (ei * pt) - (et * pi);
+            if (c != 0)
+            {
+                return c < 0 ? -1 : 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Sign of <c>a·b − c·d</c>; in plain 64-bit products while the entries are small.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int CompareProducts(in T a, in T b, in T c, in T d)
+    {
+        if (typeof(T) == typeof(long) && _small)
+        {
+            long left = Unsafe.As<T, long>(ref Unsafe.AsRef(in a)) * Unsafe.As<T, long>(ref Unsafe.AsRef(in b));
+            long right = Unsafe.As<T, long>(ref Unsafe.AsRef(in c)) * Unsafe.As<T, long>(ref Unsafe.AsRef(in d));
+            return left.CompareTo(right);
+        }
+
+        return TOps.CompareProducts(in a, in b, in c, in d);
+    }
+
+    /// <summary>
+    /// Room for at least <paramref name="minimum"/> levels (the live ones are kept). Levels of unmanaged entries come
+    /// from <see cref="VertexSnapshotPool{T}"/>: a DFS over a degenerate polytope is about as deep as it has bases, and
+    /// allocating (and clearing) megabytes on every solve cost as much as the search.
+    /// </summary>
+    private void Grow(int minimum)
+    {
+        int capacity = (int)Math.Min(_maxLevels, Math.Max(minimum, Math.Max(16L, 2L * _capacity)));
+        T[] levels = VertexSnapshotPool<T>.Rent((long)capacity * _entries);
+        _levels.AsSpan(0, _capacity * _entries).CopyTo(levels);
+        VertexSnapshotPool<T>.Return(_levels);
+        _levels = levels;
+        Array.Resize(ref _levelDets, capacity);
+        Array.Resize(ref _levelSmall, capacity);
+        _capacity = capacity;
+    }
+
+    private void ReturnLevels()
+    {
+        VertexSnapshotPool<T>.Return(_levels);
+        _levels = [];
+        _capacity = 0;
+    }
+
+    /// <summary>
+    /// Exchanges the basic variable of row r with the nonbasic variable of slot s, reading the dictionary at offset
+    /// <paramref name="source"/> and writing the result at <paramref name="target"/> (which may be the same); false on
+    /// overflow.
+    /// </summary>
+    private bool Pivot(int source, int target, int r, int s)
+    {
+        if (typeof(T) == typeof(long) && _small)
+        {
+            PivotSmall(source, target, r, s);
+            return true;
+        }
+
+        ReadOnlySpan<T> from = _levels.AsSpan(source, _entries);
+        Span<T> to = _levels.AsSpan(target, _entries);
+        int w = _w;
         int pivotRow = r * w;
+        T p = from[pivotRow + s];
+        VertexDivisor<T> det = TOps.PrepareDivisor(_det);
         for (int i = 0; i < _k; i++)
         {
             if (i == r)
@@ -376,20 +515,114 @@ internal sealed class VertexSearch<T, TOps>
             }
 
             int row = i * w;
-            T b = m[row + s];
+            T b = from[row + s];
             for (int j = 0; j < w; j++)
             {
-                if (j != s && !TOps.TryPivot(in m[row + j], in p, in b, in m[pivotRow + j], in det, out m[row + j]))
+                if (j != s && !TOps.TryPivot(in from[row + j], in p, in b, in from[pivotRow + j], in det, out to[row + j]))
                 {
                     return false;
                 }
             }
 
-            m[row + s] = TOps.Negate(b);
+            to[row + s] = TOps.Negate(b);
         }
 
-        m[pivotRow + s] = det.Value;
+        if (source != target)
+        {
+            from.Slice(pivotRow, w).CopyTo(to.Slice(pivotRow, w));
+        }
+
+        to[pivotRow + s] = det.Value;
         _det = p;
+        if (typeof(T) == typeof(long))
+        {
+            _small = AllSmall(target);
+        }
+
+        UpdateBasis(r, s);
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="Pivot"/> for the 64-bit tier while every entry is at most 2^30: <c>a·p − b·c</c> fits a long, and the
+    /// exact division by the determinant <c>D = 2^t·o</c> (o odd) is a shift and a multiplication by o's inverse
+    /// modulo 2^64 instead of a hardware division.
+    /// </summary>
+    private void PivotSmall(int source, int target, int r, int s)
+    {
+        long[] levels = Unsafe.As<long[]>(_levels);
+        int w = _w;
+        ReadOnlySpan<long> pivot = levels.AsSpan(source + (r * w), w);
+        long p = pivot[s];
+        long det = Unsafe.As<T, long>(ref _det);
+        int shift = BitOperations.TrailingZeroCount(det);
+        long inverse = (long)VertexLongArithmetic.InverseOdd((ulong)det >> shift);
+        long magnitudes = p;
+        for (int i = 0; i < _k; i++)
+        {
+            if (i == r)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<long> from = levels.AsSpan(source + (i * w), w);
+            Span<long> to = levels.AsSpan(target + (i * w), w);
+            long b = from[s];
+            if (b == 0 && det == 1)
+            {
+                for (int j = 0; j < from.Length; j++)
+                {
+                    long v = from[j] * p;
+                    to[j] = v;
+                    magnitudes |= v ^ (v >> 63);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < from.Length; j++)
+                {
+                    long v = ((from[j] * p) - (b * pivot[j])) >> shift;
+                    v *= inverse;
+                    to[j] = v;
+                    magnitudes |= v ^ (v >> 63);
+                }
+            }
+
+            to[s] = -b;
+            magnitudes |= b ^ (b >> 63);
+        }
+
+        Span<long> pivotTo = levels.AsSpan(target + (r * w), w);
+        if (source != target)
+        {
+            pivot.CopyTo(pivotTo);
+        }
+
+        pivotTo[s] = det;
+        Unsafe.As<T, long>(ref _det) = p;
+        _small = magnitudes < SmallLimit;
+        UpdateBasis(r, s);
+    }
+
+    /// <summary>Bound on the magnitudes while <see cref="_small"/> holds (a value v counts as v xor (v >> 63), below this).</summary>
+    private const long SmallLimit = 1L << 30;
+
+    /// <summary>True when every entry of the dictionary at <paramref name="offset"/> and the determinant are below <see cref="SmallLimit"/> (64-bit tier only).</summary>
+    private bool AllSmall(int offset)
+    {
+        ReadOnlySpan<long> m = Unsafe.As<long[]>(_levels).AsSpan(offset, _entries);
+        long magnitudes = Unsafe.As<T, long>(ref _det);
+        foreach (long v in m)
+        {
+            magnitudes |= v ^ (v >> 63);
+        }
+
+        return magnitudes < SmallLimit;
+    }
+
+    /// <summary>Swaps basic row r and nonbasic slot s in the bookkeeping (its own inverse).</summary>
+    private void UpdateBasis(int r, int s)
+    {
         int entering = _nonbasic[s];
         int leaving = _basic[r];
         _basic[r] = entering;
@@ -398,6 +631,5 @@ internal sealed class VertexSearch<T, TOps>
         _slotOf[entering] = -1;
         _rowOf[leaving] = -1;
         _slotOf[leaving] = s;
-        return true;
     }
 }
