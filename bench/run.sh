@@ -75,9 +75,11 @@ run_suites() {
     tail -n 30 "$out/$label-build.txt"; echo "run.sh: [$label] build failed" >&2; exit 3
   fi
   echo "== [$label] run: ${job_args[*]} ${filter_args[*]} ${extra[*]}"
-  # The benchmarks' own exit code: non-zero when any benchmark or cross-check failed.
-  if ! dotnet "$src/bench/NashFast.Benchmarks/bin/Release/net10.0/NashFast.Benchmarks.dll" \
-      "${job_args[@]}" "${filter_args[@]}" --artifacts "$art" "${extra[@]}" >"$out/$label-run.txt" 2>&1; then
+  # The benchmarks' own exit code: non-zero when any benchmark or cross-check failed. Run from the side's own tree:
+  # BenchmarkDotNet finds (and rebuilds) the benchmark project by searching from the current directory, so running
+  # the base from the working tree's directory would time the working tree's code twice.
+  if ! (cd "$src" && dotnet "$src/bench/NashFast.Benchmarks/bin/Release/net10.0/NashFast.Benchmarks.dll" \
+      "${job_args[@]}" "${filter_args[@]}" --artifacts "$art" "${extra[@]}") >"$out/$label-run.txt" 2>&1; then
     tail -n 30 "$out/$label-run.txt"; echo "run.sh: [$label] a benchmark failed (log: $out/$label-run.txt)" >&2; exit 3
   fi
   grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out/$label-run.txt" | tail -n 1
