@@ -175,46 +175,6 @@ internal sealed class FractionFreeDictionary<T, TOps>
         return true;
     }
 
-    /// <summary>Sign of ratio(i) − ratio(t) in the lexicographic order (rhs first, then the columns of B⁻¹).</summary>
-    private int LexCompare(int i, int t, int s)
-    {
-        T pi = _m[(i * _w) + s];
-        T pt = _m[(t * _w) + s];
-        int c = TOps.CompareProducts(_m[(i * _w) + D], pt, _m[(t * _w) + D], pi);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        for (int q = 0; q < K; q++)
-        {
-            int v = D + q;
-            int row = _rowOf[v];
-            T ei, et;
-            if (row >= 0)
-            {
-                if (row != i && row != t)
-                {
-                    continue;
-                }
-
-                ei = row == i ? Det : default;
-                et = row == t ? Det : default;
-            }
-            else
-            {
-                int slot = _slotOf[v];
-                ei = _m[(i * _w) + slot];
-                et = _m[(t * _w) + slot];
-            }
-
-            c = TOps.CompareProducts(ei, pt, et, pi);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return 0;
-    }
+    private int LexCompare(int i, int t, int s) =>
+        LexicographicRatio.Compare<T, TOps>(_m, _w, D, K, _rowOf, _slotOf, Det, i, t, s);
 }

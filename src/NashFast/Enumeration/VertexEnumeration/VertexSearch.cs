@@ -334,48 +334,8 @@ internal sealed class VertexSearch<T, TOps>
         return best;
     }
 
-    private int LexCompare(ReadOnlySpan<T> m, int i, int t, int s)
-    {
-        T pi = m[(i * _w) + s];
-        T pt = m[(t * _w) + s];
-        int c = CompareProducts(m[(i * _w) + _d], pt, m[(t * _w) + _d], pi);
-        if (c != 0)
-        {
-            return c;
-        }
-
-        // Tie: compare the rows of B⁻¹ (the slack columns) in order, the perturbation ε, ε², ….
-        for (int q = 0; q < _k; q++)
-        {
-            int v = _d + q;
-            int row = _rowOf[v];
-            T ei, et;
-            if (row >= 0)
-            {
-                if (row != i && row != t)
-                {
-                    continue;
-                }
-
-                ei = row == i ? _det : default;
-                et = row == t ? _det : default;
-            }
-            else
-            {
-                int slot = _slotOf[v];
-                ei = m[(i * _w) + slot];
-                et = m[(t * _w) + slot];
-            }
-
-            c = CompareProducts(ei, pt, et, pi);
-            if (c != 0)
-            {
-                return c;
-            }
-        }
-
-        return 0;
-    }
+    private int LexCompare(ReadOnlySpan<T> m, int i, int t, int s) =>
+        LexicographicRatio.Compare<T, TOps>(m, _w, _d, _k, _rowOf, _slotOf, _det, i, t, s);
 
     /// <summary>
     /// <see cref="LexMinRatioRow"/> for the 64-bit tier in small mode: cross products in plain longs, no bounds checks
@@ -448,20 +408,6 @@ internal sealed class VertexSearch<T, TOps>
         }
 
         return 0;
-    }
-
-    /// <summary>Sign of <c>a·b − c·d</c>; in plain 64-bit products while the entries are small.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int CompareProducts(in T a, in T b, in T c, in T d)
-    {
-        if (typeof(T) == typeof(long) && _small)
-        {
-            long left = Unsafe.As<T, long>(ref Unsafe.AsRef(in a)) * Unsafe.As<T, long>(ref Unsafe.AsRef(in b));
-            long right = Unsafe.As<T, long>(ref Unsafe.AsRef(in c)) * Unsafe.As<T, long>(ref Unsafe.AsRef(in d));
-            return left.CompareTo(right);
-        }
-
-        return TOps.CompareProducts(in a, in b, in c, in d);
     }
 
     /// <summary>
