@@ -8,8 +8,7 @@ using VU = System.Runtime.Intrinsics.Vector256<ulong>;
 
 namespace NashFast.Random.Kernels;
 
-// The three width files are identical but for the aliases above, the 32×32→64 multiply and the ISA check of the
-// int64→double conversion (diff them).
+// The three width files are identical but for the aliases above and the 32×32→64 multiply (diff them).
 internal static partial class PhiloxGames
 {
     /// <summary>
@@ -27,38 +26,17 @@ internal static partial class PhiloxGames
     }
 
     /// <summary>
-    /// The round keys of Philox4x32-10 rounds 3..10 broadcast to every lane, once per chunk rather than once per round:
-    /// <c>K0[r] = k0 + (r + 2)·W0</c>, <c>K1[r] = k1 + (r + 2)·W1</c>.
-    /// </summary>
-    private readonly struct Keys256
-    {
-        public readonly VU K0R2, K0R3, K0R4, K0R5, K0R6, K0R7, K0R8, K0R9;
-        public readonly VU K1R2, K1R3, K1R4, K1R5, K1R6, K1R7, K1R8, K1R9;
-
-        public Keys256(uint k0, uint k1)
-        {
-            K0R2 = Key(k0, Philox4x32.W0, 2); K0R3 = Key(k0, Philox4x32.W0, 3); K0R4 = Key(k0, Philox4x32.W0, 4); K0R5 = Key(k0, Philox4x32.W0, 5);
-            K0R6 = Key(k0, Philox4x32.W0, 6); K0R7 = Key(k0, Philox4x32.W0, 7); K0R8 = Key(k0, Philox4x32.W0, 8); K0R9 = Key(k0, Philox4x32.W0, 9);
-            K1R2 = Key(k1, Philox4x32.W1, 2); K1R3 = Key(k1, Philox4x32.W1, 3); K1R4 = Key(k1, Philox4x32.W1, 4); K1R5 = Key(k1, Philox4x32.W1, 5);
-            K1R6 = Key(k1, Philox4x32.W1, 6); K1R7 = Key(k1, Philox4x32.W1, 7); K1R8 = Key(k1, Philox4x32.W1, 8); K1R9 = Key(k1, Philox4x32.W1, 9);
-        }
-
-        private static VU Key(uint k, uint w, uint round) => Vec.Create((ulong)unchecked(k + (round * w)));
-    }
-
-    /// <summary>
     /// Philox4x32-10 block <paramref name="block"/> of the lanes' games from the shared rounds (<see cref="Shared256"/>):
-    /// finishes round 2 with the block's lane-uniform words, then runs rounds 3..10 (unrolled, keys from <paramref name="keys"/>).
+    /// finishes round 2 with the block's lane-uniform words, then runs rounds 3..10.
     /// </summary>
     /// <remarks>
     /// Lane layout: each 64-bit lane carries one 32-bit Philox word in its low half; the high halves of the state are left
-    /// dirty inside the rounds (the multiply reads only low halves and the XORs only feed low halves) and also on output:
-    /// <see cref="Combine256"/> ignores them. ISA: AVX2 <c>vpmuludq</c>; otherwise the runtime's 64-bit multiply of the
-    /// zero-extended words (same product). Equals <see cref="Philox4x32.Block"/>(block, lo, hi, 0, k0, k1) lane by lane in
-    /// the low halves.
+    /// dirty inside the rounds (the multiply reads only low halves and the XORs only feed low halves) and cleared on output.
+    /// ISA: AVX2 <c>vpmuludq</c>; otherwise the runtime's 64-bit multiply of the zero-extended words (same product).
+    /// Equals <see cref="Philox4x32.Block"/>(block, lo, hi, 0, k0, k1) lane by lane.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block256(uint block, VU sharedC1, VU sharedP0, uint k0, uint k1, in Keys256 keys, out VU r0, out VU r1, out VU r2, out VU r3)
+    private static void Block256(uint block, VU sharedC1, VU sharedP0, uint k0, uint k1, out VU r0, out VU r1, out VU r2, out VU r3)
     {
         // Round 1 on the block's scalar words: c2 = hi(M0·block) ^ 0 ^ k1, c3 = lo(M0·block).
         ulong b0 = (ulong)Philox4x32.M0 * block;
@@ -72,27 +50,19 @@ internal static partial class PhiloxGames
         VU c2 = (sharedP0 >>> 32) ^ Vec.Create((ulong)(c3s ^ rk1));
         VU c3 = sharedP0;
 
-        Round256(ref c0, ref c1, ref c2, ref c3, keys.K0R2, keys.K1R2);
-        Round256(ref c0, ref c1, ref c2, ref c3, keys.K0R3, keys.K1R3);
-        Round256(ref c0, ref c1, ref c2, ref c3, keys.K0R4, keys.K1R4);
-        Round256(ref c0, ref c1, ref c2, ref c3, keys.K0R5, keys.K1R5);
-        Round256(ref c0, ref c1, ref c2, ref c3, keys.K0R6, keys.K1R6);
-        Round256(ref c0, ref c1, ref c2, ref c3, keys.K0R7, keys.K1R7);
-        Round256(ref c0, ref c1, ref c2, ref c3, keys.K0R8, keys.K1R8);
-        Round256(ref c0, ref c1, ref c2, ref c3, keys.K0R9, keys.K1R9);
-        r0 = c0; r1 = c1; r2 = c2; r3 = c3;
-    }
+        VU m0 = Vec.Create((ulong)Philox4x32.M0), m1 = Vec.Create((ulong)Philox4x32.M1);
+        for (int round = 2; round < 10; round++)
+        {
+            VU p0 = Mul256(c0, m0);
+            VU p1 = Mul256(c2, m1);
+            c0 = (p1 >>> 32) ^ c1 ^ Vec.Create((ulong)unchecked(k0 + ((uint)round * Philox4x32.W0)));
+            c2 = (p0 >>> 32) ^ c3 ^ Vec.Create((ulong)unchecked(k1 + ((uint)round * Philox4x32.W1)));
+            c1 = p1;
+            c3 = p0;
+        }
 
-    /// <summary>One Philox round on the low halves: <c>(hi(M1·c2) ^ c1 ^ key0, lo(M1·c2), hi(M0·c0) ^ c3 ^ key1, lo(M0·c0))</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Round256(ref VU c0, ref VU c1, ref VU c2, ref VU c3, VU key0, VU key1)
-    {
-        VU p0 = Mul256(c0, Vec.Create((ulong)Philox4x32.M0));
-        VU p1 = Mul256(c2, Vec.Create((ulong)Philox4x32.M1));
-        c0 = (p1 >>> 32) ^ c1 ^ key0; // three-way XORs: one vpternlogq with AVX-512VL
-        c2 = (p0 >>> 32) ^ c3 ^ key1;
-        c1 = p1;
-        c3 = p0;
+        VU low = Vec.Create(0xFFFFFFFFUL);
+        r0 = c0 & low; r1 = c1 & low; r2 = c2 & low; r3 = c3 & low;
     }
 
     /// <summary>Low 32 bits of <paramref name="a"/>'s lanes times <paramref name="m"/> (below 2^32), full 64-bit product.</summary>
@@ -100,67 +70,55 @@ internal static partial class PhiloxGames
     private static VU Mul256(VU a, VU m) =>
         Avx2.IsSupported ? Avx2.Multiply(a.AsUInt32(), m.AsUInt32()) : (a & Vec.Create(0xFFFFFFFFUL)) * m;
 
-    /// <summary>The 64-bit draw <c>hi:lo</c> from the low halves of two lanes (the high halves may be dirty): one shift and one bit select.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static VU Combine256(VU hi, VU lo) => Vec.ConditionalSelect(Vec.Create(0xFFFFFFFFUL), lo, hi << 32);
-
     /// <summary>
-    /// Lanes below 2^53 + 1 as doubles, exactly: AVX-512DQ+VL <c>vcvtqq2pd</c> (exact for integers this small); otherwise the
-    /// integer is split into parts below 2^32, each converted exactly by the 2^52 trick, and recombined exactly.
+    /// <c>((hi &lt;&lt; 32 | lo) >> 11)·2^-53</c> per lane, exactly <see cref="PhiloxStream.ToUnitDouble"/>: the 53-bit integer is
+    /// split into parts below 2^32, each converted exactly by the 2^52 trick, and recombined exactly.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static VD ToDouble256(VU v)
+    private static VD Unit256(VU hi, VU lo)
     {
-        if (Avx512DQ.VL.IsSupported)
-        {
-            return Avx512DQ.VL.ConvertToVector256Double(v.AsInt64());
-        }
-
+        VU v = ((hi << 32) | lo) >>> 11;
         VU magic = Vec.Create(NormalMath.TwoTo52Bits);
         VD twoTo52 = Vec.Create(4503599627370496.0);
         VD dh = ((v >>> 32) | magic).AsDouble() - twoTo52;
         VD dl = ((v & Vec.Create(0xFFFFFFFFUL)) | magic).AsDouble() - twoTo52;
-        return (dh * 4294967296.0) + dl;
+        return ((dh * 4294967296.0) + dl) * NormalMath.Unit53;
     }
-
-    /// <summary><c>((hi &lt;&lt; 32 | lo) >> 11)·2^-53</c> per lane, exactly <see cref="PhiloxStream.ToUnitDouble"/> (both steps exact).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static VD Unit256(VU hi, VU lo) => ToDouble256(Combine256(hi, lo) >>> 11) * NormalMath.Unit53;
 
     /// <summary>
     /// Uniform games <c>[i, i + 4)</c> of the chunk: lane k is game <c>first + i + k</c>; block j gives payoffs 2j and 2j + 1.
     /// Equals <see cref="UniformScalar"/> lane by lane.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Uniform256(in Payoffs2x2 d, nuint i, VU lo, VU hi, uint k0, uint k1, in Keys256 keys)
+    private static void Uniform256(in Payoffs2x2 d, nuint i, VU lo, VU hi, uint k0, uint k1)
     {
         Shared256(lo, hi, k0, out VU sc1, out VU sp0);
-        Block256(0, sc1, sp0, k0, k1, keys, out VU w0, out VU w1, out VU w2, out VU w3);
+        Block256(0, sc1, sp0, k0, k1, out VU w0, out VU w1, out VU w2, out VU w3);
         Unit256(w0, w1).StoreUnsafe(ref MemoryMarshal.GetReference(d.A00), i);
         Unit256(w2, w3).StoreUnsafe(ref MemoryMarshal.GetReference(d.A01), i);
-        Block256(1, sc1, sp0, k0, k1, keys, out w0, out w1, out w2, out w3);
+        Block256(1, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         Unit256(w0, w1).StoreUnsafe(ref MemoryMarshal.GetReference(d.A10), i);
         Unit256(w2, w3).StoreUnsafe(ref MemoryMarshal.GetReference(d.A11), i);
-        Block256(2, sc1, sp0, k0, k1, keys, out w0, out w1, out w2, out w3);
+        Block256(2, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         Unit256(w0, w1).StoreUnsafe(ref MemoryMarshal.GetReference(d.B00), i);
         Unit256(w2, w3).StoreUnsafe(ref MemoryMarshal.GetReference(d.B01), i);
-        Block256(3, sc1, sp0, k0, k1, keys, out w0, out w1, out w2, out w3);
+        Block256(3, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         Unit256(w0, w1).StoreUnsafe(ref MemoryMarshal.GetReference(d.B10), i);
         Unit256(w2, w3).StoreUnsafe(ref MemoryMarshal.GetReference(d.B11), i);
     }
 
     /// <summary>Normal games <c>[i, i + 4)</c>: block j gives the Box–Muller pair of payoffs 2j, 2j + 1. Equals <see cref="NormalScalar"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Normal256(in Payoffs2x2 d, nuint i, VU lo, VU hi, uint k0, uint k1, in Keys256 keys)
+    private static void Normal256(in Payoffs2x2 d, nuint i, VU lo, VU hi, uint k0, uint k1)
     {
         Shared256(lo, hi, k0, out VU sc1, out VU sp0);
-        Block256(0, sc1, sp0, k0, k1, keys, out VU w0, out VU w1, out VU w2, out VU w3);
+        Block256(0, sc1, sp0, k0, k1, out VU w0, out VU w1, out VU w2, out VU w3);
         BoxMuller256(w0, w1, w2, w3, ref MemoryMarshal.GetReference(d.A00), ref MemoryMarshal.GetReference(d.A01), i);
-        Block256(1, sc1, sp0, k0, k1, keys, out w0, out w1, out w2, out w3);
+        Block256(1, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         BoxMuller256(w0, w1, w2, w3, ref MemoryMarshal.GetReference(d.A10), ref MemoryMarshal.GetReference(d.A11), i);
-        Block256(2, sc1, sp0, k0, k1, keys, out w0, out w1, out w2, out w3);
+        Block256(2, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         BoxMuller256(w0, w1, w2, w3, ref MemoryMarshal.GetReference(d.B00), ref MemoryMarshal.GetReference(d.B01), i);
-        Block256(3, sc1, sp0, k0, k1, keys, out w0, out w1, out w2, out w3);
+        Block256(3, sc1, sp0, k0, k1, out w0, out w1, out w2, out w3);
         BoxMuller256(w0, w1, w2, w3, ref MemoryMarshal.GetReference(d.B10), ref MemoryMarshal.GetReference(d.B11), i);
     }
 
@@ -172,10 +130,12 @@ internal static partial class PhiloxGames
     private static void BoxMuller256(VU w0, VU w1, VU w2, VU w3, ref double first, ref double second, nuint i)
     {
         VU magic = Vec.Create(NormalMath.TwoTo52Bits);
+        VD twoTo52 = Vec.Create(4503599627370496.0);
+        VU low = Vec.Create(0xFFFFFFFFUL);
 
-        // u1 = ((x >> 11) + 1)·2^-53: the integer is at most 2^53, converted exactly (ToDouble256).
-        VU n1 = (Combine256(w0, w1) >>> 11) + Vec.Create(1UL);
-        VD u1 = ToDouble256(n1) * NormalMath.Unit53;
+        // u1 = ((x >> 11) + 1)·2^-53: the integer is at most 2^53, converted exactly in two parts as in Unit256.
+        VU n1 = (((w0 << 32) | w1) >>> 11) + Vec.Create(1UL);
+        VD u1 = ((((n1 >>> 32) | magic).AsDouble() - twoTo52) * 4294967296.0 + (((n1 & low) | magic).AsDouble() - twoTo52)) * NormalMath.Unit53;
         VD u2 = Unit256(w2, w3);
 
         // Log(u1): exponent and mantissa, m folded into [√½, √2).

@@ -66,7 +66,6 @@ internal static partial class PhiloxGames
         nuint width = (nuint)Vector512<ulong>.Count;
         nuint last = n - width;
         Vector512<ulong> lane = Vector512<ulong>.Indices;
-        var keys = new Keys512(k0, k1);
         for (nuint i = 0; ; i += width)
         {
             if (i > last)
@@ -78,11 +77,11 @@ internal static partial class PhiloxGames
             Vector512<ulong> lo = g & Vector512.Create(0xFFFFFFFFUL), hi = g >>> 32;
             if (normal)
             {
-                Normal512(d, i, lo, hi, k0, k1, keys);
+                Normal512(d, i, lo, hi, k0, k1);
             }
             else
             {
-                Uniform512(d, i, lo, hi, k0, k1, keys);
+                Uniform512(d, i, lo, hi, k0, k1);
             }
 
             if (i == last)
@@ -98,7 +97,6 @@ internal static partial class PhiloxGames
         nuint width = (nuint)Vector256<ulong>.Count;
         nuint last = n - width;
         Vector256<ulong> lane = Vector256<ulong>.Indices;
-        var keys = new Keys256(k0, k1);
         for (nuint i = 0; ; i += width)
         {
             if (i > last)
@@ -110,11 +108,11 @@ internal static partial class PhiloxGames
             Vector256<ulong> lo = g & Vector256.Create(0xFFFFFFFFUL), hi = g >>> 32;
             if (normal)
             {
-                Normal256(d, i, lo, hi, k0, k1, keys);
+                Normal256(d, i, lo, hi, k0, k1);
             }
             else
             {
-                Uniform256(d, i, lo, hi, k0, k1, keys);
+                Uniform256(d, i, lo, hi, k0, k1);
             }
 
             if (i == last)
@@ -130,7 +128,6 @@ internal static partial class PhiloxGames
         nuint width = (nuint)Vector128<ulong>.Count;
         nuint last = n - width;
         Vector128<ulong> lane = Vector128<ulong>.Indices;
-        var keys = new Keys128(k0, k1);
         for (nuint i = 0; ; i += width)
         {
             if (i > last)
@@ -142,11 +139,11 @@ internal static partial class PhiloxGames
             Vector128<ulong> lo = g & Vector128.Create(0xFFFFFFFFUL), hi = g >>> 32;
             if (normal)
             {
-                Normal128(d, i, lo, hi, k0, k1, keys);
+                Normal128(d, i, lo, hi, k0, k1);
             }
             else
             {
-                Uniform128(d, i, lo, hi, k0, k1, keys);
+                Uniform128(d, i, lo, hi, k0, k1);
             }
 
             if (i == last)
