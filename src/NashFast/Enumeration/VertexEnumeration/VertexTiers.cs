@@ -31,6 +31,12 @@ internal enum VertexTier
 
     /// <summary>Arbitrary precision.</summary>
     Big,
+
+    /// <summary>
+    /// Certified floating point only (<see cref="VertexFloatSearch"/>), no exact fallback: the search returns null
+    /// when it gives up (tests). <see cref="Auto"/> tries this first and falls back to the exact tiers.
+    /// </summary>
+    Float,
 }
 
 /// <summary>
@@ -74,11 +80,27 @@ internal static class VertexTiers
     };
 
     /// <summary>
-    /// The vertices of one polytope, starting at <paramref name="start"/> (<see cref="VertexTier.Auto"/>: from the
-    /// bound) and widening after each overflow.
+    /// The vertices of one polytope, starting at <paramref name="start"/> and widening after each overflow.
+    /// <see cref="VertexTier.Auto"/> first tries the certified floating-point search, then starts the exact tiers
+    /// where the bound says; <see cref="VertexTier.Float"/> runs only the floating-point search and returns null when
+    /// it gives up (never for any other start).
     /// </summary>
-    public static VertexSet Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token)
+    public static VertexSet? Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token)
     {
+        if (start is VertexTier.Auto or VertexTier.Float)
+        {
+            VertexSet? found = VertexFloatSearch.Run(constraints, k, d, labelShift, token);
+            if (found is not null || start == VertexTier.Float)
+            {
+                if (found is not null)
+                {
+                    found.Tier = VertexTier.Float;
+                }
+
+                return found;
+            }
+        }
+
         VertexTier tier = start == VertexTier.Auto ? ForBits(EntryBitsBound(constraints, k, d)) : start;
         while (true)
         {
