@@ -16,7 +16,7 @@ namespace NashFast.Enumeration;
 /// ratio is accepted only if its interval lies below every other candidate's; and every basic right-hand side of
 /// every vertex reached must be certified positive (twice its radius). An uncertain decision first recomputes the
 /// tableau of the current basis from C (fresh pivots, complete pivoting) and retries; if it is still uncertain the
-/// search returns null. A tableau is also recomputed when its radii grow beyond 2⁻²⁰ of its largest value (long DFS
+/// search returns null. A tableau is also recomputed when its radii grow beyond 2⁻⁶ of its largest value (long DFS
 /// paths accumulate error).</para>
 /// <para><b>Why the result is exact.</b> When the search completes, every basis it reached is a nondegenerate
 /// vertex (all basic right-hand sides certified positive), every ratio test had a certified unique minimum, so each
@@ -31,9 +31,9 @@ namespace NashFast.Enumeration;
 internal sealed class VertexFloatSearch
 {
     /// <summary>A tableau is recomputed from C when its largest radius exceeds this fraction of its largest value.</summary>
-    private static readonly double RefreshRatio = Math.ScaleB(1.0, -20);
+    private static readonly double RefreshRatio = Math.ScaleB(1.0, -6);
 
-    /// <summary>Relative margin for the ratio bounds (three roundings, each ≤ 2⁻⁵³).</summary>
+    /// <summary>Relative margin for each side of a certified ratio comparison (at most three roundings, each ≤ 2⁻⁵³).</summary>
     private const double RatioMargin = 1.0 / (1L << 50);
 
     private readonly VertexIntervalTableau _tableau;
@@ -47,8 +47,11 @@ internal sealed class VertexFloatSearch
         _tableau = tableau;
         _k = tableau.K;
         _d = tableau.D;
+        // Snapshots in a ring for the deepest levels that fit in about 256 KB (the L2 cache): the DFS path gets
+        // thousands of levels deep, and a snapshot per level in cold memory costs more to write and read back than the
+        // pivot back it saves (measured: 2–3× slower with the exact search's 64 MB budget).
         long snapshotBytes = (16L * tableau.Values.Length) + (4L * (_k + _d)) + 64;
-        _maxSnapshots = (int)Math.Min(1 << 20, (64L << 20) / snapshotBytes);
+        _maxSnapshots = (int)Math.Max(1, (256L << 10) / snapshotBytes);
     }
 
     /// <summary>Number of times a tableau was recomputed from C (diagnostics for tests and measurements).</summary>
@@ -113,9 +116,9 @@ internal sealed class VertexFloatSearch
                 if (backRow >= 0)
                 {
                     basis ^= (1UL << t.Basic[backRow]) | (1UL << t.Nonbasic[backSlot]);
-                    if (f - 1 < _maxSnapshots)
+                    if (_snapshots.Count > 0 && _snapshots[(f - 1) % _maxSnapshots].Level == f - 1)
                     {
-                        Snapshot snap = _snapshots[f - 1];
+                        Snapshot snap = _snapshots[(f - 1) % _maxSnapshots];
                         t.LoadFrom(snap.Values, snap.Radii, snap.Basic, snap.Nonbasic);
                         fresh = snap.Fresh;
                     }
@@ -161,17 +164,16 @@ internal sealed class VertexFloatSearch
             }
 
             int level = frameRow.Count - 1;
-            if (level < _maxSnapshots)
+            int ring = level % _maxSnapshots;
+            if (ring == _snapshots.Count)
             {
-                if (level == _snapshots.Count)
-                {
-                    _snapshots.Add(new Snapshot(t.Values.Length, _k, _d));
-                }
-
-                Snapshot snap = _snapshots[level];
-                t.SaveTo(snap.Values, snap.Radii, snap.Basic, snap.Nonbasic);
-                snap.Fresh = fresh;
+                _snapshots.Add(new Snapshot(t.Values.Length, _k, _d));
             }
+
+            Snapshot saved = _snapshots[ring];
+            t.SaveTo(saved.Values, saved.Radii, saved.Basic, saved.Nonbasic);
+            saved.Fresh = fresh;
+            saved.Level = level;
 
             fresh = false;
             if (!t.Pivot(r, s) || NeedsRefresh())
@@ -242,16 +244,16 @@ internal sealed class VertexFloatSearch
 
     /// <summary>
     /// The leaving row for entering column <paramref name="s"/>: the certified unique minimum of rhs_i / p_i over
-    /// the rows with p_i certified positive; −1 when some entry's sign or the minimum is uncertain.
+    /// the rows with p_i certified positive; −1 when some entry's sign or the minimum is uncertain. No division: the
+    /// minimum by cross products of midpoints, then certified by <c>(rhs_i − r) · (p_t − r) &gt; (rhs_t + r) · (p_i + r)</c>
+    /// for every other candidate i, each side rounded away from the claim by a relative margin.
     /// </summary>
     private int RatioRow(int s)
     {
         double[] values = _tableau.Values, radii = _tableau.Radii;
         int w = _tableau.Stride, d = _d;
         int best = -1;
-        double bestRatio = double.PositiveInfinity;
-        double lowest = double.PositiveInfinity, secondLowest = double.PositiveInfinity;
-        int lowestRow = -1;
+        double bestRhs = 0, bestP = 1;
         for (int i = 0, o = 0; i < _k; i++, o += w)
         {
             double p = values[o + s], rp = radii[o + s];
@@ -265,25 +267,12 @@ internal sealed class VertexFloatSearch
                 return -1; // sign uncertain, or positive with too wide an interval to compare ratios
             }
 
-            double rhs = values[o + d], rr = radii[o + d];
-            double ratio = rhs / p;
-            if (ratio < bestRatio)
+            double rhs = values[o + d];
+            if (best < 0 || rhs * bestP < bestRhs * p)
             {
-                bestRatio = ratio;
                 best = i;
-            }
-
-            // Lower bound of the exact ratio (rhs > 2 rr and p > 2 rp keep every operand normal).
-            double low = (rhs - rr) / (p + rp) * (1 - RatioMargin);
-            if (low < lowest)
-            {
-                secondLowest = lowest;
-                lowest = low;
-                lowestRow = i;
-            }
-            else if (low < secondLowest)
-            {
-                secondLowest = low;
+                bestRhs = rhs;
+                bestP = p;
             }
         }
 
@@ -292,10 +281,27 @@ internal sealed class VertexFloatSearch
             return -1; // cannot happen for a bounded polytope with certified signs; never guess
         }
 
+        // rhs > 2 r (every vertex reached is certified so) and p > 2 r keep every factor within [2⁻⁵⁰¹, 2⁴⁰¹].
         int bo = best * w;
-        double high = (values[bo + d] + radii[bo + d]) / (values[bo + s] - radii[bo + s]) * (1 + RatioMargin);
-        double othersLowest = lowestRow == best ? secondLowest : lowest;
-        return high < othersLowest ? best : -1;
+        double lowP = (values[bo + s] - radii[bo + s]) * (1 - RatioMargin);
+        double highRhs = (values[bo + d] + radii[bo + d]) * (1 + RatioMargin);
+        for (int i = 0, o = 0; i < _k; i++, o += w)
+        {
+            double p = values[o + s];
+            if (i == best || p <= 0)
+            {
+                continue; // p ≤ 0 here means certified non-positive (checked above)
+            }
+
+            double lhs = (values[o + d] - radii[o + d]) * lowP;
+            double rhs = highRhs * (p + radii[o + s]);
+            if (!(lhs * (1 - RatioMargin) > rhs * (1 + RatioMargin)))
+            {
+                return -1;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The search state at one DFS depth.</summary>
@@ -310,5 +316,8 @@ internal sealed class VertexFloatSearch
         public int[] Nonbasic { get; } = new int[d];
 
         public bool Fresh { get; set; }
+
+        /// <summary>The DFS level whose state this ring slot holds (a deeper level may have overwritten it).</summary>
+        public int Level { get; set; } = -1;
     }
 }
