@@ -15,14 +15,15 @@ namespace NashFast.Enumeration;
 /// arrays. Entries are those of the normalised tableau <c>B⁻¹[C | I | 1]</c> (the exact search's fraction-free
 /// entries divided by its determinant), of C scaled by a power of two so its largest entry is in [½, 1).</para>
 /// <para>Error bounds. With u = 2⁻⁵³ every IEEE operation returns the exact result times (1 + δ), |δ| ≤ u, plus at
-/// most 2⁻¹⁰⁷⁴ on underflow. A pivot on p = ⟨v_p, r_p⟩ with |v_p| &gt; 2 r_p computes, with den = |v_p| − r_p:
+/// most 2⁻¹⁰⁷⁴ on underflow. A pivot on p = ⟨v_p, r_p⟩ with |v_p| &gt; 2 r_p computes, with den = |v_p| − r_p and
+/// inv = fl(1 / v_p) (so a·inv is within 2u of a / v_p, relatively):
 /// <code>
-///   a / p:       v = v_a / v_p          r = (r_a + |v|·r_p) / den + u|v|
-///   1 / p:       v = 1 / v_p            r = (r_p / |v_p|) / den + u|v|
+///   a / p:       v = v_a · inv          r = r_a / den + |v|·r_p / den + 2u|v|
+///   1 / p:       v = inv                r = (r_p / den)·|v| + 2u|v|
 ///   a − b·c:     t = v_b·v_c, v = v_a − t,  r = r_a + |v_b|·r_c + r_b·(|v_c| + r_c) + u(|t| + |v|)
 /// </code>
 /// (the first terms bound the propagated error, the u terms the rounding of the value). Each radius is computed
-/// from non-negative terms in at most ten operations, so its own rounding loses at most a factor (1 − u)¹⁰; the
+/// from non-negative terms in at most a dozen operations, so its own rounding loses at most a factor (1 − u)¹²; the
 /// result is multiplied by <see cref="Safety"/> = 1 + 2⁻⁴⁰, which more than restores it. Every radius is at least
 /// <see cref="RadiusFloor"/> = 2⁻⁵⁰⁰, so the 2⁻⁴¹-relative slack of the safety factor (≥ 2⁻⁵⁴¹) also covers any
 /// underflow error (≤ a few 2⁻¹⁰⁷⁴); values and radii are kept below <see cref="Huge"/> = 2⁴⁰⁰ (else the pivot
@@ -32,6 +33,9 @@ internal sealed class VertexIntervalTableau
 {
     /// <summary>Unit roundoff of double (round to nearest).</summary>
     public const double Unit = 1.0 / (1L << 53);
+
+    /// <summary>Twice <see cref="Unit"/>: the rounding of a product with a rounded reciprocal.</summary>
+    public const double Unit2 = 2 * Unit;
 
     /// <summary>Factor applied to every computed radius to absorb the rounding of the radius computation itself.</summary>
     public const double Safety = 1 + (1.0 / (1L << 40));
@@ -187,7 +191,11 @@ internal sealed class VertexIntervalTableau
             return false;
         }
 
-        double den = ap - rp;
+        // Divisions become multiplications by inv = fl(1/v_p) and fl(1/den): a·inv is within 2u|a·inv| (+ tiny) of
+        // a/v_p, hence the 2u value terms below; 1/den's rounding is one more relative u, absorbed by the safety factor.
+        double inv = 1 / vp;
+        double invDen = 1 / (ap - rp);
+        double rpInvDen = rp * invDen;
         double floor = RadiusFloor, huge = Huge;
 
         // The new pivot row c = a / p (column s: 1 / p), with |c| + r_c for the other rows' updates.
@@ -197,13 +205,13 @@ internal sealed class VertexIntervalTableau
             double v, rad;
             if (j == s)
             {
-                v = 1 / vp;
-                rad = (((rp / ap) / den) + (Unit * Math.Abs(v))) * Safety;
+                v = inv;
+                rad = ((rpInvDen * Math.Abs(inv)) + (Unit2 * Math.Abs(v))) * Safety;
             }
             else
             {
-                v = values[pivotRow + j] / vp;
-                rad = (((radii[pivotRow + j] + (Math.Abs(v) * rp)) / den) + (Unit * Math.Abs(v))) * Safety;
+                v = values[pivotRow + j] * inv;
+                rad = ((radii[pivotRow + j] * invDen) + (Math.Abs(v) * rpInvDen) + (Unit2 * Math.Abs(v))) * Safety;
             }
 
             rad = Math.Max(rad, floor);
@@ -227,8 +235,8 @@ internal sealed class VertexIntervalTableau
 
             int row = i * w;
             double vb = values[row + s], rb = radii[row + s];
-            double nv = -vb / vp;
-            double nr = Math.Max((((rb + (Math.Abs(nv) * rp)) / den) + (Unit * Math.Abs(nv))) * Safety, floor);
+            double nv = -vb * inv;
+            double nr = Math.Max(((rb * invDen) + (Math.Abs(nv) * rpInvDen) + (Unit2 * Math.Abs(nv))) * Safety, floor);
             UpdateRow(values.AsSpan(row, w), radii.AsSpan(row, w), vb, rb, ref maxValue, ref maxRadius);
             values[row + s] = nv;
             radii[row + s] = nr;
