@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NashFast.Enumeration;
 
@@ -80,6 +81,8 @@ internal sealed class VertexFloatSearch
         return result;
     }
 
+    // Hot from the first call: a single game (the CLI) would otherwise spend much of its time in unoptimised code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, CancellationToken token)
     {
         VertexIntervalTableau t = _tableau;
@@ -227,6 +230,7 @@ internal sealed class VertexFloatSearch
     }
 
     /// <summary>Every basic variable is certified positive with margin (value &gt; 2 · radius): a nondegenerate vertex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RightHandSidesCertified()
     {
         double[] values = _tableau.Values, radii = _tableau.Radii;
@@ -248,6 +252,7 @@ internal sealed class VertexFloatSearch
     /// minimum by cross products of midpoints, then certified by <c>(rhs_i − r) · (p_t − r) &gt; (rhs_t + r) · (p_i + r)</c>
     /// for every other candidate i, each side rounded away from the claim by a relative margin.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RatioRow(int s)
     {
         double[] values = _tableau.Values, radii = _tableau.Radii;

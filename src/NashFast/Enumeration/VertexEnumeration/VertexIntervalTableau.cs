@@ -180,6 +180,7 @@ internal sealed class VertexIntervalTableau
         return ok;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool PivotEntries(int r, int s)
     {
         double[] values = Values, radii = Radii;
@@ -262,6 +263,7 @@ internal sealed class VertexIntervalTableau
     /// group, rows padded to the width so there is no tail; it computes exactly the scalar expressions below, in the
     /// same order, so both paths give identical bits. Padding stays zero: 0 − b·0 = 0 and every radius term is 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRow(Span<double> values, Span<double> radii, double vb, double rb, ref double maxValue, ref double maxRadius)
     {
         ReadOnlySpan<double> cv = _rowValues, cr = _rowRadii, cw = _rowWidths;
@@ -319,6 +321,7 @@ internal sealed class VertexIntervalTableau
     /// rows and columns permuted back to the current positions. False when a fresh pivot is not certified or a value
     /// leaves the safe range.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Refresh()
     {
         int k = K, d = D, w = Stride;
