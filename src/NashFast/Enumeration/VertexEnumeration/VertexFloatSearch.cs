@@ -87,7 +87,7 @@ internal sealed class VertexFloatSearch
     {
         VertexIntervalTableau t = _tableau;
         var result = new VertexSet(_d, coordinates.Solve);
-        var visited = new HashSet<ulong>();
+        var visited = new VertexBasisSet();
         ulong zMask = _d == 64 ? ulong.MaxValue : (1UL << _d) - 1;
         ulong allLocal = _d + _k == 64 ? ulong.MaxValue : (1UL << (_d + _k)) - 1;
         ulong basis = allLocal & ~zMask;
