@@ -279,3 +279,23 @@ public class VertexFloatSearchTests
         Assert.True(set.Truncated);
     }
 }
+
+/// <summary>The visited-basis set against <see cref="HashSet{T}"/> through several growths.</summary>
+public class VertexBasisSetTests
+{
+    [Fact]
+    public void Add_AgreesWithHashSet()
+    {
+        var rng = new System.Random(3);
+        var set = new VertexBasisSet();
+        var reference = new HashSet<ulong>();
+        for (int t = 0; t < 20_000; t++)
+        {
+            // Few distinct high bits so that duplicates and probe collisions are frequent.
+            ulong mask = ((ulong)rng.Next(1, 5000) << rng.Next(0, 3)) | (rng.Next(4) == 0 ? 1UL << 63 : 0);
+            Assert.Equal(reference.Add(mask), set.Add(mask));
+        }
+
+        Assert.Equal(reference.Count, set.Count);
+    }
+}

@@ -81,13 +81,17 @@ internal static class VertexTiers
 
     /// <summary>
     /// The vertices of one polytope, starting at <paramref name="start"/> and widening after each overflow.
-    /// <see cref="VertexTier.Auto"/> first tries the certified floating-point search, then starts the exact tiers
-    /// where the bound says; <see cref="VertexTier.Float"/> runs only the floating-point search and returns null when
+    /// <see cref="VertexTier.Auto"/> first tries the certified floating-point search (unless the bound names the
+    /// 64-bit tier), then starts the exact tiers where the bound says; <see cref="VertexTier.Float"/> runs only the floating-point search and returns null when
     /// it gives up (never for any other start).
     /// </summary>
     public static VertexSet? Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token)
     {
-        if (start is VertexTier.Auto or VertexTier.Float)
+        // Auto skips the float search when 64-bit exact pivoting suffices: such games have small integral payoffs, are
+        // usually degenerate (where the float search can only give up, 253 of 300 polytopes for payoffs 0..3), and
+        // their exact search is cheap anyway.
+        bool tryFloat = start == VertexTier.Float || (start == VertexTier.Auto && ForBits(EntryBitsBound(constraints, k, d)) > VertexTier.Long);
+        if (tryFloat)
         {
             VertexSet? found = VertexFloatSearch.Run(constraints, k, d, labelShift, token);
             if (found is not null || start == VertexTier.Float)
