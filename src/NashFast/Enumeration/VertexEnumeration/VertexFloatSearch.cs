@@ -128,7 +128,7 @@ internal sealed class VertexFloatSearch
                     else
                     {
                         fresh = false;
-                        if (!t.Pivot(backRow, backSlot) || NeedsRefresh())
+                        if (!t.Pivot(backRow, backSlot) || NeedsRefresh() || !RightHandSidesCertified())
                         {
                             if (!Refresh())
                             {
@@ -178,20 +178,12 @@ internal sealed class VertexFloatSearch
             saved.Fresh = fresh;
             saved.Level = level;
 
+            // A nondegenerate vertex certifies with a fresh tableau; a degenerate one never does (its zero right-hand
+            // side cannot be certified positive), so the search then gives up.
             fresh = false;
-            if (!t.Pivot(r, s) || NeedsRefresh())
+            if (!t.Pivot(r, s) || NeedsRefresh() || !RightHandSidesCertified())
             {
                 if (!Refresh())
-                {
-                    return null;
-                }
-
-                fresh = true;
-            }
-
-            if (!RightHandSidesCertified())
-            {
-                if (fresh || !Refresh() || !RightHandSidesCertified())
                 {
                     return null;
                 }
@@ -211,10 +203,14 @@ internal sealed class VertexFloatSearch
 
     private bool NeedsRefresh() => _tableau.LastMaxRadius > RefreshRatio * _tableau.LastMaxValue;
 
+    /// <summary>
+    /// Recomputes the tableau of the current basis from C; true when that worked and every right-hand side is
+    /// certified, so that every tableau the search works with (snapshots included) satisfies rhs &gt; 2 · radius.
+    /// </summary>
     private bool Refresh()
     {
         Refreshes++;
-        return _tableau.Refresh();
+        return _tableau.Refresh() && RightHandSidesCertified();
     }
 
     /// <summary>Local tight set (nonbasic variables) to game labels, as <see cref="VertexSearch{T, TOps}"/> maps them.</summary>
@@ -286,7 +282,7 @@ internal sealed class VertexFloatSearch
             return -1; // cannot happen for a bounded polytope with certified signs; never guess
         }
 
-        // rhs > 2 r (every vertex reached is certified so) and p > 2 r keep every factor within [2⁻⁵⁰¹, 2⁴⁰¹].
+        // rhs > 2 r (every tableau the search keeps is certified so) and p > 2 r keep every factor within [2⁻⁵⁰¹, 2⁴⁰¹].
         int bo = best * w;
         double lowP = (values[bo + s] - radii[bo + s]) * (1 - RatioMargin);
         double highRhs = (values[bo + d] + radii[bo + d]) * (1 + RatioMargin);
