@@ -175,3 +175,69 @@ public class VertexEnumerationVsReferenceBenchmarks
         return total;
     }
 }
+
+/// <summary>
+/// Before/after of the certified floating-point search on uniform-double n×n games (n = 8, 10): the exact tiers
+/// forced (<c>Exact</c>, the baseline: what vertex enumeration ran before the float search) against the default
+/// path (<c>Auto</c>: float first, exact fallback), both on two threads. GlobalSetup checks both against lrsnash.
+/// </summary>
+[MemoryDiagnoser]
+public class VertexFloatVsExactBenchmarks
+{
+    private ExactBimatrixGame[] _games = [];
+    private SolveOptions _options = SolveOptions.Default;
+    private VertexTier _exactTier;
+
+    /// <summary>Games per invocation.</summary>
+    [Params(2)]
+    public int Games { get; set; }
+
+    /// <summary>Strategies per player.</summary>
+    [ParamsSource(nameof(Sizes))]
+    public int N { get; set; }
+
+    /// <summary>The sizes (only the first in dry mode).</summary>
+    public static IEnumerable<int> Sizes() => VertexBenchGames.Sizes(8, 10);
+
+    /// <summary>Builds the games and checks both paths against lrsnash's stored answers.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _options = new SolveOptions { Method = SolverMethod.VertexEnumeration, MaxDegreeOfParallelism = 2 };
+        _games = new ExactBimatrixGame[Games];
+        for (int g = 0; g < Games; g++)
+        {
+            _games[g] = ExactBimatrixGame.FromDouble(VertexBenchGames.Create("uniform", N, g));
+            (System.Numerics.BigInteger[] cp, System.Numerics.BigInteger[] cq) = VertexPolytopes.Build(_games[g]);
+            _exactTier = VertexTiers.ForBits(Math.Max(VertexTiers.EntryBitsBound(cp, N, N), VertexTiers.EntryBitsBound(cq, N, N)));
+            VertexBenchChecks.AgainstLrsnash("uniform", N, g, VertexEnumeration.Solve(_games[g], _options, _exactTier));
+            VertexBenchChecks.AgainstLrsnash("uniform", N, g, VertexEnumeration.Solve(_games[g], _options));
+        }
+    }
+
+    /// <summary>Exact tiers only (the tier the pivot bound names).</summary>
+    [Benchmark(Baseline = true)]
+    public int Exact()
+    {
+        int total = 0;
+        foreach (ExactBimatrixGame game in _games)
+        {
+            total += VertexEnumeration.Solve(game, _options, _exactTier).Equilibria.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>The default path: certified float search, exact fallback.</summary>
+    [Benchmark]
+    public int Auto()
+    {
+        int total = 0;
+        foreach (ExactBimatrixGame game in _games)
+        {
+            total += VertexEnumeration.Solve(game, _options).Equilibria.Count;
+        }
+
+        return total;
+    }
+}

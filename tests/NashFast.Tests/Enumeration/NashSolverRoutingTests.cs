@@ -5,6 +5,22 @@ namespace NashFast.Tests.Enumeration;
 
 public class NashSolverRoutingTests
 {
+    [Theory]
+    [InlineData(10, 10, true)]
+    [InlineData(8, 13, true)]
+    [InlineData(9, 9, false)]
+    [InlineData(8, 12, false)]
+    public void Auto_OnALargeContinuousGame_UsesVertexEnumeration(int m, int n, bool vertex)
+    {
+        BimatrixGame game = TestGames.Continuous(m, n, 7);
+        SolveResult result = NashSolver.Solve(game);
+        Assert.Equal(vertex ? SolverMethod.VertexEnumeration : SolverMethod.SupportEnumeration, result.Method);
+        Assert.True(result.Complete);
+        Assert.False(result.Degenerate);
+        SolveResult exact = NashSolver.Solve(game, new SolveOptions { Method = SolverMethod.VertexEnumeration });
+        TestGames.AssertSameSet(exact.Equilibria, result.Equilibria, vertex ? 0 : 1e-9, "auto");
+    }
+
     [Fact]
     public void Auto_OnANondegenerateGame_UsesSupportEnumeration()
     {

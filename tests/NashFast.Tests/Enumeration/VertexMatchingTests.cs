@@ -24,8 +24,8 @@ public class VertexMatchingTests
         {
             ExactBimatrixGame game = VertexTestGames.Exact(m, n, (_, _) => rng.Next(0, maxPayoff + 1), (_, _) => rng.Next(0, maxPayoff + 1));
             (BigInteger[] cp, BigInteger[] cq) = VertexPolytopes.Build(game);
-            VertexSet p = VertexTiers.Enumerate(cp, n, m, 0, VertexTier.Auto, CancellationToken.None);
-            VertexSet q = VertexTiers.Enumerate(cq, m, n, m, VertexTier.Auto, CancellationToken.None);
+            VertexSet p = VertexTiers.Enumerate(cp, n, m, 0, VertexTier.Auto, CancellationToken.None)!;
+            VertexSet q = VertexTiers.Enumerate(cq, m, n, m, VertexTier.Auto, CancellationToken.None)!;
             multiWord += q.Count > 64 ? 1 : 0;
             ulong all = (1UL << (m + n)) - 1;
             var expected = new List<(int X, int Y)>();

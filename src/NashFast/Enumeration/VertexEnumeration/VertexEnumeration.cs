@@ -49,6 +49,22 @@ public static class VertexEnumeration
     /// <summary>As <see cref="Solve(ExactBimatrixGame, SolveOptions?)"/>, starting both searches at <paramref name="tier"/> (tests).</summary>
     internal static SolveResult Solve(ExactBimatrixGame game, SolveOptions? options, VertexTier tier)
     {
+        if (tier == VertexTier.Float)
+        {
+            throw new ArgumentException("Use SolveFloatOnly for the floating-point search alone.", nameof(tier));
+        }
+
+        return SolveWith(game, options, tier)!;
+    }
+
+    /// <summary>
+    /// Both polytopes by the certified floating-point search alone (<see cref="VertexTier.Float"/>); null when it gave
+    /// up on either (tests: the result, when there is one, must equal the exact tiers').
+    /// </summary>
+    internal static SolveResult? SolveFloatOnly(ExactBimatrixGame game, SolveOptions? options) => SolveWith(game, options, VertexTier.Float);
+
+    private static SolveResult? SolveWith(ExactBimatrixGame game, SolveOptions? options, VertexTier tier)
+    {
         ArgumentNullException.ThrowIfNull(game);
         options ??= SolveOptions.Default;
         int m = game.Rows, n = game.Columns;
@@ -72,7 +88,7 @@ public static class VertexEnumeration
         (BigInteger[] cp, BigInteger[] cq) = VertexPolytopes.Build(game);
 
         // P: k = n rows, dimension m, labels already global. Q: k = m rows, dimension n, labels rotated by m.
-        VertexSet p = null!, q = null!;
+        VertexSet? p, q;
         if (parallelism > 1)
         {
             // Q's search is offered to the thread pool, and whoever gets to it first runs it: if no pool thread has
@@ -118,6 +134,11 @@ public static class VertexEnumeration
         {
             p = VertexTiers.Enumerate(cp, n, m, 0, tier, token);
             q = VertexTiers.Enumerate(cq, m, n, m, tier, token);
+        }
+
+        if (p is null || q is null)
+        {
+            return null; // only VertexTier.Float gives up
         }
 
         List<(int X, int Y)> pairs = VertexMatching.Match(p, q, m + n, parallelism, token, out bool matchCancelled);

@@ -14,8 +14,19 @@ internal sealed class VertexSet
     private readonly List<long> _longCoordinates = [];
     private readonly List<BigInteger> _bigCoordinates = [];
     private readonly List<bool> _isZero = [];
+    private readonly Func<ulong, BigInteger[]>? _resolver;
 
     public VertexSet(int dimension) => Dimension = dimension;
+
+    /// <summary>
+    /// A set whose vertices carry only labels (<see cref="Add(ulong, bool)"/>); <see cref="Coordinates"/> asks
+    /// <paramref name="resolver"/> for them, from the label set, on demand (see <see cref="VertexFloatSearch"/>).
+    /// </summary>
+    public VertexSet(int dimension, Func<ulong, BigInteger[]> resolver)
+    {
+        Dimension = dimension;
+        _resolver = resolver;
+    }
 
     /// <summary>Number of coordinates per vertex (m for P, n for Q).</summary>
     public int Dimension { get; }
@@ -41,6 +52,11 @@ internal sealed class VertexSet
     /// <summary>Coordinate numerators of vertex <paramref name="v"/>.</summary>
     public BigInteger[] Coordinates(int v)
     {
+        if (_resolver is not null)
+        {
+            return _resolver(_labels[v]);
+        }
+
         var result = new BigInteger[Dimension];
         int start = v * Dimension;
         if (_bigCoordinates.Count > 0)
@@ -59,6 +75,13 @@ internal sealed class VertexSet
         }
 
         return result;
+    }
+
+    /// <summary>Appends a vertex of a set built with a coordinate resolver.</summary>
+    public void Add(ulong labels, bool isZero)
+    {
+        _labels.Add(labels);
+        _isZero.Add(isZero);
     }
 
     /// <summary>Appends a vertex with 64-bit coordinates.</summary>

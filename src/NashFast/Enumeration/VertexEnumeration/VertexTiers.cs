@@ -31,6 +31,12 @@ internal enum VertexTier
 
     /// <summary>Arbitrary precision.</summary>
     Big,
+
+    /// <summary>
+    /// Certified floating point only (<see cref="VertexFloatSearch"/>), no exact fallback: the search returns null
+    /// when it gives up (tests). <see cref="Auto"/> tries this first and falls back to the exact tiers.
+    /// </summary>
+    Float,
 }
 
 /// <summary>
@@ -74,11 +80,31 @@ internal static class VertexTiers
     };
 
     /// <summary>
-    /// The vertices of one polytope, starting at <paramref name="start"/> (<see cref="VertexTier.Auto"/>: from the
-    /// bound) and widening after each overflow.
+    /// The vertices of one polytope, starting at <paramref name="start"/> and widening after each overflow.
+    /// <see cref="VertexTier.Auto"/> first tries the certified floating-point search (unless the bound names the
+    /// 64-bit tier), then starts the exact tiers where the bound says; <see cref="VertexTier.Float"/> runs only the floating-point search and returns null when
+    /// it gives up (never for any other start).
     /// </summary>
-    public static VertexSet Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token)
+    public static VertexSet? Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token)
     {
+        // Auto skips the float search when 64-bit exact pivoting suffices: such games have small integral payoffs, are
+        // usually degenerate (where the float search can only give up, 253 of 300 polytopes for payoffs 0..3), and
+        // their exact search is cheap anyway.
+        bool tryFloat = start == VertexTier.Float || (start == VertexTier.Auto && ForBits(EntryBitsBound(constraints, k, d)) > VertexTier.Long);
+        if (tryFloat)
+        {
+            VertexSet? found = VertexFloatSearch.Run(constraints, k, d, labelShift, token);
+            if (found is not null || start == VertexTier.Float)
+            {
+                if (found is not null)
+                {
+                    found.Tier = VertexTier.Float;
+                }
+
+                return found;
+            }
+        }
+
         VertexTier tier = start == VertexTier.Auto ? ForBits(EntryBitsBound(constraints, k, d)) : start;
         while (true)
         {

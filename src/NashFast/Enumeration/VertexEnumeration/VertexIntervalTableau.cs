@@ -1,0 +1,438 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NashFast.Enumeration;
+
+/// <summary>
+/// The dictionary of <c>{ z ≥ 0 : C z ≤ 1 }</c> in <see cref="double"/> with a rigorous error bound per entry
+/// (midpoint–radius: every exact entry lies in <c>[v − r, v + r]</c>), for <see cref="VertexFloatSearch"/>.
+/// </summary>
+/// <remarks>
+/// <para>Layout: k rows (one per basic variable) of <see cref="Stride"/> doubles: the d nonbasic columns, then the
+/// right-hand side, then zero padding to a multiple of the vector width; values and radii in two parallel flat
+/// arrays. Entries are those of the normalised tableau <c>B⁻¹[C | I | 1]</c> (the exact search's fraction-free
+/// entries divided by its determinant), of C scaled by a power of two so its largest entry is in [½, 1).</para>
+/// <para>Error bounds. With u = 2⁻⁵³ every IEEE operation returns the exact result times (1 + δ), |δ| ≤ u, plus at
+/// most 2⁻¹⁰⁷⁴ on underflow. A pivot on p = ⟨v_p, r_p⟩ with |v_p| &gt; 2 r_p computes, with den = |v_p| − r_p and
+/// inv = fl(1 / v_p) (so a·inv is within 2u of a / v_p, relatively):
+/// <code>
+///   a / p:       v = v_a · inv          r = r_a / den + |v|·r_p / den + 2u|v|
+///   1 / p:       v = inv                r = (r_p / den)·|v| + 2u|v|
+///   a − b·c:     t = v_b·v_c, v = v_a − t,  r = r_a + |v_b|·r_c + r_b·(|v_c| + r_c) + u(|t| + |v|)
+/// </code>
+/// (the first terms bound the propagated error, the u terms the rounding of the value). Each radius is computed
+/// from non-negative terms in at most a dozen operations, so its own rounding loses at most a factor (1 − u)¹²; the
+/// result is multiplied by <see cref="Safety"/> = 1 + 2⁻⁴⁰, which more than restores it. Every radius is at least
+/// <see cref="RadiusFloor"/> = 2⁻⁵⁰⁰, so the 2⁻⁴¹-relative slack of the safety factor (≥ 2⁻⁵⁴¹) also covers any
+/// underflow error (≤ a few 2⁻¹⁰⁷⁴); values and radii are kept below <see cref="Huge"/> = 2⁴⁰⁰ (else the pivot
+/// reports failure), so no intermediate overflows or becomes NaN.</para>
+/// </remarks>
+internal sealed class VertexIntervalTableau
+{
+    /// <summary>Unit roundoff of double (round to nearest).</summary>
+    public const double Unit = 1.0 / (1L << 53);
+
+    /// <summary>Twice <see cref="Unit"/>: the rounding of a product with a rounded reciprocal.</summary>
+    public const double Unit2 = 2 * Unit;
+
+    /// <summary>Factor applied to every computed radius to absorb the rounding of the radius computation itself.</summary>
+    public const double Safety = 1 + (1.0 / (1L << 40));
+
+    /// <summary>Smallest radius (2⁻⁵⁰⁰): keeps every radius computation clear of underflow.</summary>
+    public static readonly double RadiusFloor = Math.ScaleB(1.0, -500);
+
+    /// <summary>Largest value or radius allowed after a pivot (2⁴⁰⁰): keeps every intermediate finite.</summary>
+    public static readonly double Huge = Math.ScaleB(1.0, 400);
+
+    private readonly double[] _c0Values;
+    private readonly double[] _c0Radii;
+    private readonly double[] _rowValues;
+    private readonly double[] _rowRadii;
+    private readonly double[] _rowWidths;
+    private readonly double[] _scratchValues;
+    private readonly double[] _scratchRadii;
+    private readonly int[] _targetBasic;
+    private readonly int[] _targetNonbasic;
+
+    private VertexIntervalTableau(int k, int d, double[] c0Values, double[] c0Radii)
+    {
+        K = k;
+        D = d;
+        int lanes = Vector256.IsHardwareAccelerated ? Vector256<double>.Count : 1;
+        Stride = (d + 1 + lanes - 1) / lanes * lanes;
+        Values = new double[k * Stride];
+        Radii = new double[k * Stride];
+        Basic = new int[k];
+        Nonbasic = new int[d];
+        _c0Values = c0Values;
+        _c0Radii = c0Radii;
+        _rowValues = new double[Stride];
+        _rowRadii = new double[Stride];
+        _rowWidths = new double[Stride];
+        _scratchValues = new double[k * Stride];
+        _scratchRadii = new double[k * Stride];
+        _targetBasic = new int[k];
+        _targetNonbasic = new int[d];
+        LoadSlackBasis();
+    }
+
+    /// <summary>Number of rows (constraints).</summary>
+    public int K { get; }
+
+    /// <summary>Dimension (nonbasic columns).</summary>
+    public int D { get; }
+
+    /// <summary>Doubles per row (d + 1 rounded up to the vector width).</summary>
+    public int Stride { get; }
+
+    /// <summary>Midpoints, row-major; column <see cref="D"/> is the right-hand side.</summary>
+    public double[] Values { get; }
+
+    /// <summary>Radii, same layout: the exact entry lies within the radius of the value.</summary>
+    public double[] Radii { get; }
+
+    /// <summary>Basic variable of each row (z₀…z_{d−1} are 0…d−1, slack r is d + r).</summary>
+    public int[] Basic { get; }
+
+    /// <summary>Nonbasic variable of each column.</summary>
+    public int[] Nonbasic { get; }
+
+    /// <summary>Largest |value| written by the last successful pivot.</summary>
+    public double LastMaxValue { get; private set; }
+
+    /// <summary>Largest radius written by the last successful pivot.</summary>
+    public double LastMaxRadius { get; private set; }
+
+    /// <summary>
+    /// The slack-basis tableau of C (k × d, positive integers) scaled by a power of two; null when some entry would be
+    /// below 2⁻³⁰⁰ after scaling (payoffs of wildly different magnitudes: left to the exact tiers).
+    /// </summary>
+    public static VertexIntervalTableau? Create(BigInteger[] constraints, int k, int d)
+    {
+        long maxBits = 0;
+        foreach (BigInteger c in constraints)
+        {
+            maxBits = Math.Max(maxBits, c.GetBitLength());
+        }
+
+        double tiny = Math.ScaleB(1.0, -300);
+        var values = new double[constraints.Length];
+        var radii = new double[constraints.Length];
+        for (int i = 0; i < constraints.Length; i++)
+        {
+            BigInteger c = constraints[i];
+            long bits = c.GetBitLength();
+            int drop = (int)Math.Max(0, bits - 64);
+            if (maxBits - bits > 300 || c.Sign <= 0)
+            {
+                return null;
+            }
+
+            // The top 64 bits (truncated, relative error < 2⁻⁶³) rounded to double (< 2⁻⁵³), then scaled exactly.
+            double v = Math.ScaleB((double)(ulong)(c >> drop), (int)(drop - maxBits));
+            if (!(v >= tiny))
+            {
+                return null;
+            }
+
+            // Exact when c has at most 53 significant bits (then truncation and rounding were both exact).
+            bool exact = bits - (long)BigInteger.TrailingZeroCount(c) <= 53;
+            values[i] = v;
+            radii[i] = exact ? RadiusFloor : Math.Max(v * Math.ScaleB(1.0, -50), RadiusFloor);
+        }
+
+        return new VertexIntervalTableau(k, d, values, radii);
+    }
+
+    /// <summary>Resets to the slack basis: rows C, right-hand side 1.</summary>
+    public void LoadSlackBasis()
+    {
+        int k = K, d = D, w = Stride;
+        Array.Clear(Values);
+        Array.Clear(Radii);
+        for (int r = 0; r < k; r++)
+        {
+            Array.Copy(_c0Values, r * d, Values, r * w, d);
+            Array.Copy(_c0Radii, r * d, Radii, r * w, d);
+            Values[(r * w) + d] = 1;
+            Radii[(r * w) + d] = RadiusFloor;
+            Basic[r] = d + r;
+        }
+
+        for (int s = 0; s < d; s++)
+        {
+            Nonbasic[s] = s;
+        }
+    }
+
+    /// <summary>
+    /// Exchanges the basic variable of row <paramref name="r"/> with the nonbasic variable of column
+    /// <paramref name="s"/>. The basis bookkeeping always changes; the result is false when the tableau is no longer
+    /// valid (pivot not certified away from zero with |v| &gt; 2r, or a value or radius beyond <see cref="Huge"/>):
+    /// the caller then recomputes it with <see cref="Refresh"/>.
+    /// </summary>
+    public bool Pivot(int r, int s)
+    {
+        bool ok = PivotEntries(r, s);
+        (Basic[r], Nonbasic[s]) = (Nonbasic[s], Basic[r]);
+        return ok;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool PivotEntries(int r, int s)
+    {
+        double[] values = Values, radii = Radii;
+        int w = Stride, cols = D + 1, pivotRow = r * w;
+        double vp = values[pivotRow + s], rp = radii[pivotRow + s];
+        double ap = Math.Abs(vp);
+        if (!(ap > 2 * rp))
+        {
+            return false;
+        }
+
+        // Divisions become multiplications by inv = fl(1/v_p) and fl(1/den): a·inv is within 2u|a·inv| (+ tiny) of
+        // a/v_p, hence the 2u value terms below; 1/den's rounding is one more relative u, absorbed by the safety factor.
+        double inv = 1 / vp;
+        double invDen = 1 / (ap - rp);
+        double rpInvDen = rp * invDen;
+        double floor = RadiusFloor, huge = Huge;
+
+        // The new pivot row c = a / p (column s: 1 / p), with |c| + r_c for the other rows' updates.
+        double[] cv = _rowValues, cr = _rowRadii, cw = _rowWidths;
+        for (int j = 0; j < cols; j++)
+        {
+            double v, rad;
+            if (j == s)
+            {
+                v = inv;
+                rad = ((rpInvDen * Math.Abs(inv)) + (Unit2 * Math.Abs(v))) * Safety;
+            }
+            else
+            {
+                v = values[pivotRow + j] * inv;
+                rad = ((radii[pivotRow + j] * invDen) + (Math.Abs(v) * rpInvDen) + (Unit2 * Math.Abs(v))) * Safety;
+            }
+
+            rad = Math.Max(rad, floor);
+            if (!(Math.Abs(v) <= huge && rad <= huge))
+            {
+                return false;
+            }
+
+            cv[j] = v;
+            cr[j] = rad;
+            cw[j] = Math.Abs(v) + rad;
+        }
+
+        double maxValue = 0, maxRadius = 0;
+        for (int i = 0; i < K; i++)
+        {
+            if (i == r)
+            {
+                continue;
+            }
+
+            int row = i * w;
+            double vb = values[row + s], rb = radii[row + s];
+            double nv = -vb * inv;
+            double nr = Math.Max(((rb * invDen) + (Math.Abs(nv) * rpInvDen) + (Unit2 * Math.Abs(nv))) * Safety, floor);
+            UpdateRow(values.AsSpan(row, w), radii.AsSpan(row, w), vb, rb, ref maxValue, ref maxRadius);
+            values[row + s] = nv;
+            radii[row + s] = nr;
+            maxValue = Math.Max(maxValue, Math.Abs(nv));
+            maxRadius = Math.Max(maxRadius, nr);
+        }
+
+        Array.Copy(cv, 0, values, pivotRow, cols);
+        Array.Copy(cr, 0, radii, pivotRow, cols);
+        for (int j = 0; j < cols; j++)
+        {
+            maxValue = Math.Max(maxValue, Math.Abs(cv[j]));
+            maxRadius = Math.Max(maxRadius, cr[j]);
+        }
+
+        LastMaxValue = maxValue;
+        LastMaxRadius = maxRadius;
+        return maxValue <= huge && maxRadius <= huge;
+    }
+
+    /// <summary>
+    /// Row update a − b·c over all columns (column s is overwritten by the caller). Vector path: 4 columns per lane
+    /// group, rows padded to the width so there is no tail; it computes exactly the scalar expressions below, in the
+    /// same order, so both paths give identical bits. Padding stays zero: 0 − b·0 = 0 and every radius term is 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateRow(Span<double> values, Span<double> radii, double vb, double rb, ref double maxValue, ref double maxRadius)
+    {
+        ReadOnlySpan<double> cv = _rowValues, cr = _rowRadii, cw = _rowWidths;
+        double absB = Math.Abs(vb);
+        int j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<double> vbV = Vector256.Create(vb), absBV = Vector256.Create(absB), rbV = Vector256.Create(rb);
+            Vector256<double> unit = Vector256.Create(Unit), safety = Vector256.Create(Safety);
+            Vector256<double> maxV = Vector256.Create(maxValue), maxR = Vector256.Create(maxRadius);
+            ref double va0 = ref MemoryMarshal.GetReference(values);
+            ref double ra0 = ref MemoryMarshal.GetReference(radii);
+            ref double cv0 = ref MemoryMarshal.GetReference(cv);
+            ref double cr0 = ref MemoryMarshal.GetReference(cr);
+            ref double cw0 = ref MemoryMarshal.GetReference(cw);
+            for (; j + Vector256<double>.Count <= values.Length; j += Vector256<double>.Count)
+            {
+                nuint o = (nuint)j;
+                Vector256<double> a = Vector256.LoadUnsafe(ref va0, o);
+                Vector256<double> ra = Vector256.LoadUnsafe(ref ra0, o);
+                Vector256<double> c = Vector256.LoadUnsafe(ref cv0, o);
+                Vector256<double> rc = Vector256.LoadUnsafe(ref cr0, o);
+                Vector256<double> wc = Vector256.LoadUnsafe(ref cw0, o);
+                Vector256<double> t = vbV * c;
+                Vector256<double> x = a - t;
+                Vector256<double> rx = (((ra + (absBV * rc)) + (rbV * wc)) + (unit * (Vector256.Abs(t) + Vector256.Abs(x)))) * safety;
+                x.StoreUnsafe(ref va0, o);
+                rx.StoreUnsafe(ref ra0, o);
+                maxV = Vector256.Max(maxV, Vector256.Abs(x));
+                maxR = Vector256.Max(maxR, rx);
+            }
+
+            for (int l = 0; l < Vector256<double>.Count; l++)
+            {
+                maxValue = Math.Max(maxValue, maxV.GetElement(l));
+                maxRadius = Math.Max(maxRadius, maxR.GetElement(l));
+            }
+        }
+
+        for (; j < values.Length; j++)
+        {
+            double t = vb * cv[j];
+            double x = values[j] - t;
+            double rx = (((radii[j] + (absB * cr[j])) + (rb * cw[j])) + (Unit * (Math.Abs(t) + Math.Abs(x)))) * Safety;
+            values[j] = x;
+            radii[j] = rx;
+            maxValue = Math.Max(maxValue, Math.Abs(x));
+            maxRadius = Math.Max(maxRadius, rx);
+        }
+    }
+
+    /// <summary>
+    /// Recomputes the tableau of the current basis from C: fresh pivots from the slack basis, each time on the entry
+    /// of largest magnitude among the columns still to enter and the rows still to leave (complete pivoting), then
+    /// rows and columns permuted back to the current positions. False when a fresh pivot is not certified or a value
+    /// leaves the safe range.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool Refresh()
+    {
+        int k = K, d = D, w = Stride;
+        Basic.CopyTo(_targetBasic, 0);
+        Nonbasic.CopyTo(_targetNonbasic, 0);
+        ulong targetBasis = 0;
+        foreach (int v in _targetBasic)
+        {
+            targetBasis |= 1UL << v;
+        }
+
+        LoadSlackBasis();
+        while (true)
+        {
+            int bestRow = -1, bestSlot = -1;
+            double best = 0;
+            for (int i = 0; i < k; i++)
+            {
+                if ((targetBasis & (1UL << Basic[i])) != 0)
+                {
+                    continue; // this row's variable stays basic
+                }
+
+                int row = i * w;
+                for (int s = 0; s < d; s++)
+                {
+                    if ((targetBasis & (1UL << Nonbasic[s])) == 0)
+                    {
+                        continue; // this column's variable stays nonbasic
+                    }
+
+                    double a = Math.Abs(Values[row + s]);
+                    if (a > best || bestRow < 0)
+                    {
+                        best = a;
+                        bestRow = i;
+                        bestSlot = s;
+                    }
+                }
+            }
+
+            if (bestRow < 0)
+            {
+                break;
+            }
+
+            if (!Pivot(bestRow, bestSlot))
+            {
+                Restore(_targetBasic, _targetNonbasic);
+                return false;
+            }
+        }
+
+        // Same basis, possibly other positions: move row of variable Basic'[r] to r and column of Nonbasic'[s] to s.
+        Span<int> rowOfVariable = stackalloc int[d + k];
+        Span<int> slotOfVariable = stackalloc int[d + k];
+        for (int i = 0; i < k; i++)
+        {
+            rowOfVariable[Basic[i]] = i;
+        }
+
+        for (int s = 0; s < d; s++)
+        {
+            slotOfVariable[Nonbasic[s]] = s;
+        }
+
+        Array.Clear(_scratchValues);
+        Array.Clear(_scratchRadii);
+        for (int r = 0; r < k; r++)
+        {
+            int from = rowOfVariable[_targetBasic[r]] * w, to = r * w;
+            for (int s = 0; s < d; s++)
+            {
+                int fs = slotOfVariable[_targetNonbasic[s]];
+                _scratchValues[to + s] = Values[from + fs];
+                _scratchRadii[to + s] = Radii[from + fs];
+            }
+
+            _scratchValues[to + d] = Values[from + d];
+            _scratchRadii[to + d] = Radii[from + d];
+        }
+
+        _scratchValues.CopyTo(Values, 0);
+        _scratchRadii.CopyTo(Radii, 0);
+        Restore(_targetBasic, _targetNonbasic);
+        return true;
+    }
+
+    private void Restore(int[] basic, int[] nonbasic)
+    {
+        basic.CopyTo(Basic, 0);
+        nonbasic.CopyTo(Nonbasic, 0);
+    }
+
+    /// <summary>Copies the whole state into a snapshot of this tableau's shape.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SaveTo(double[] values, double[] radii, int[] basic, int[] nonbasic)
+    {
+        Values.CopyTo(values, 0);
+        Radii.CopyTo(radii, 0);
+        Basic.CopyTo(basic, 0);
+        Nonbasic.CopyTo(nonbasic, 0);
+    }
+
+    /// <summary>Restores a state saved by <see cref="SaveTo"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void LoadFrom(double[] values, double[] radii, int[] basic, int[] nonbasic)
+    {
+        values.CopyTo(Values, 0);
+        radii.CopyTo(Radii, 0);
+        basic.CopyTo(Basic, 0);
+        nonbasic.CopyTo(Nonbasic, 0);
+    }
+}
