@@ -11,7 +11,10 @@ namespace NashFast.Enumeration;
 /// <para>The path is followed in exact fraction-free integer arithmetic on the two best-response polytopes (the
 /// dictionaries vertex enumeration uses, in its 64-bit, 128-bit, fixed-limb or <see cref="BigInteger"/> tiers chosen
 /// from a bound on the pivots and widened after a detected overflow), with the lexicographic ratio test, so it is
-/// valid on degenerate games too and its answer is an extreme equilibrium, exactly.</para>
+/// valid on degenerate games too and its answer is an extreme equilibrium, exactly. When those integers would be wider
+/// than 64 bits the path is first followed in certified floating point (<see cref="LemkeHowsonFloatPath"/>), which
+/// takes each step only when a rigorous error bound proves it is the exact path's step and hands over to the exact
+/// path otherwise: the same answer, at double-precision cost.</para>
 /// <para><see cref="SolveOptions.LemkeHowsonLabel"/> picks the label dropped at the start (0…m+n−1; different labels
 /// can reach different equilibria), or −1 for every label in turn, returning the distinct equilibria reached. The
 /// result is <see cref="SolveResult.Complete"/> when every requested path ended: Lemke–Howson promises one
@@ -105,9 +108,18 @@ public static class LemkeHowson
         };
     }
 
-    /// <summary>Follows one path in the narrowest tier that holds it (<paramref name="tier"/> is widened for later paths too).</summary>
+    /// <summary>
+    /// Follows one path: in certified floating point first when the exact path would need more than 64-bit integers
+    /// (<see cref="LemkeHowsonFloatPath"/>; the same path, or null when a step is undecided), else — or then — in the
+    /// narrowest exact tier that holds it (<paramref name="tier"/> is widened for later paths too).
+    /// </summary>
     private static LemkeHowsonEnd Follow(BigInteger[] cp, BigInteger[] cq, int m, int n, int dropped, ref VertexTier tier, CancellationToken token)
     {
+        if (tier > VertexTier.Long && LemkeHowsonFloatPath.Run(cp, cq, m, n, dropped, token) is { } certified)
+        {
+            return certified;
+        }
+
         while (true)
         {
             LemkeHowsonEnd? end = tier switch

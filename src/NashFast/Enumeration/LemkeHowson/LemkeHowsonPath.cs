@@ -55,7 +55,7 @@ internal static class LemkeHowsonPath<T, TOps>
 
             pivots++;
             degenerate |= dict.HasZeroBasic();
-            int label = inP ? leaving : QLabel(leaving, m, n);
+            int label = inP ? leaving : LemkeHowsonLabels.OfQVariable(leaving, m, n);
             if (label == droppedLabel)
             {
                 break;
@@ -63,17 +63,11 @@ internal static class LemkeHowsonPath<T, TOps>
 
             // The label just picked up in this polytope is tight in the other one too: drop it there.
             inP = !inP;
-            entering = inP ? label : QVariable(label, m, n);
+            entering = inP ? label : LemkeHowsonLabels.QVariableOf(label, m, n);
         }
 
         return new LemkeHowsonEnd(Coordinates(p), Coordinates(q), pivots, degenerate);
     }
-
-    /// <summary>Label of Q's local variable: y_j ↦ m + j, slack r_i (local n + i) ↦ i.</summary>
-    private static int QLabel(int local, int m, int n) => local < n ? m + local : local - n;
-
-    /// <summary>Q's local variable of a label (inverse of <see cref="QLabel"/>).</summary>
-    private static int QVariable(int label, int m, int n) => label >= m ? label - m : n + label;
 
     /// <summary>The structural coordinates times the denominator (zero for nonbasic variables).</summary>
     private static BigInteger[] Coordinates(FractionFreeDictionary<T, TOps> dict)

@@ -19,11 +19,26 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
     public BigInteger[] Solve(ulong gameLabels)
     {
         ulong local = LocalLabels(gameLabels);
+        var tight = new bool[d + k];
+        for (int v = 0; v < d + k; v++)
+        {
+            tight[v] = (local & (1UL << v)) != 0;
+        }
+
+        return SolveTight(tight);
+    }
+
+    /// <summary>
+    /// Coordinate numerators of the vertex whose tight constraints are <paramref name="tightLocal"/> (local
+    /// numbering: z 0…d−1, slacks d…d+k−1; any size, for callers beyond 64 labels).
+    /// </summary>
+    public BigInteger[] SolveTight(ReadOnlySpan<bool> tightLocal)
+    {
         var free = new List<int>(d);
         var rows = new List<int>(d);
         for (int j = 0; j < d; j++)
         {
-            if ((local & (1UL << j)) == 0)
+            if (!tightLocal[j])
             {
                 free.Add(j);
             }
@@ -31,7 +46,7 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
 
         for (int r = 0; r < k; r++)
         {
-            if ((local & (1UL << (d + r))) != 0)
+            if (tightLocal[d + r])
             {
                 rows.Add(r);
             }

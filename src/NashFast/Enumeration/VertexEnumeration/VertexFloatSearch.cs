@@ -31,11 +31,6 @@ namespace NashFast.Enumeration;
 /// </remarks>
 internal sealed class VertexFloatSearch
 {
-    /// <summary>A tableau is recomputed from C when its largest radius exceeds this fraction of its largest value.</summary>
-    private static readonly double RefreshRatio = Math.ScaleB(1.0, -6);
-
-    /// <summary>Relative margin for each side of a certified ratio comparison (at most three roundings, each ≤ 2⁻⁵³).</summary>
-    private const double RatioMargin = 1.0 / (1L << 50);
 
     private readonly VertexIntervalTableau _tableau;
     private readonly int _k;
@@ -128,7 +123,7 @@ internal sealed class VertexFloatSearch
                     else
                     {
                         fresh = false;
-                        if (!t.Pivot(backRow, backSlot) || NeedsRefresh() || !RightHandSidesCertified())
+                        if (!t.Pivot(backRow, backSlot) || NeedsRefresh() || !_tableau.RightHandSidesCertified())
                         {
                             if (!Refresh())
                             {
@@ -144,7 +139,7 @@ internal sealed class VertexFloatSearch
             }
 
             frameNext[f] = s + 1;
-            int r = RatioRow(s);
+            int r = t.CertifiedRatioRow(s);
             if (r < 0)
             {
                 if (fresh || !Refresh())
@@ -153,7 +148,7 @@ internal sealed class VertexFloatSearch
                 }
 
                 fresh = true;
-                r = RatioRow(s);
+                r = t.CertifiedRatioRow(s);
                 if (r < 0)
                 {
                     return null;
@@ -181,7 +176,7 @@ internal sealed class VertexFloatSearch
             // A nondegenerate vertex certifies with a fresh tableau; a degenerate one never does (its zero right-hand
             // side cannot be certified positive), so the search then gives up.
             fresh = false;
-            if (!t.Pivot(r, s) || NeedsRefresh() || !RightHandSidesCertified())
+            if (!t.Pivot(r, s) || NeedsRefresh() || !_tableau.RightHandSidesCertified())
             {
                 if (!Refresh())
                 {
@@ -201,7 +196,7 @@ internal sealed class VertexFloatSearch
         return result;
     }
 
-    private bool NeedsRefresh() => _tableau.LastMaxRadius > RefreshRatio * _tableau.LastMaxValue;
+    private bool NeedsRefresh() => _tableau.RadiiTooWide();
 
     /// <summary>
     /// Recomputes the tableau of the current basis from C; true when that worked and every right-hand side is
@@ -210,7 +205,7 @@ internal sealed class VertexFloatSearch
     private bool Refresh()
     {
         Refreshes++;
-        return _tableau.Refresh() && RightHandSidesCertified();
+        return _tableau.Refresh() && _tableau.RightHandSidesCertified();
     }
 
     /// <summary>Local tight set (nonbasic variables) to game labels, as <see cref="VertexSearch{T, TOps}"/> maps them.</summary>
@@ -223,86 +218,6 @@ internal sealed class VertexFloatSearch
 
         ulong low = _d == 64 ? ulong.MaxValue : (1UL << _d) - 1;
         return (local >> _d) | ((local & low) << labelShift);
-    }
-
-    /// <summary>Every basic variable is certified positive with margin (value &gt; 2 · radius): a nondegenerate vertex.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool RightHandSidesCertified()
-    {
-        double[] values = _tableau.Values, radii = _tableau.Radii;
-        int w = _tableau.Stride;
-        for (int i = 0, o = _d; i < _k; i++, o += w)
-        {
-            if (!(values[o] > 2 * radii[o]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// The leaving row for entering column <paramref name="s"/>: the certified unique minimum of rhs_i / p_i over
-    /// the rows with p_i certified positive; −1 when some entry's sign or the minimum is uncertain. No division: the
-    /// minimum by cross products of midpoints, then certified by <c>(rhs_i − r) · (p_t − r) &gt; (rhs_t + r) · (p_i + r)</c>
-    /// for every other candidate i, each side rounded away from the claim by a relative margin.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RatioRow(int s)
-    {
-        double[] values = _tableau.Values, radii = _tableau.Radii;
-        int w = _tableau.Stride, d = _d;
-        int best = -1;
-        double bestRhs = 0, bestP = 1;
-        for (int i = 0, o = 0; i < _k; i++, o += w)
-        {
-            double p = values[o + s], rp = radii[o + s];
-            if (p + rp <= 0)
-            {
-                continue; // certified non-positive: this constraint does not bound the edge
-            }
-
-            if (!(p > 2 * rp))
-            {
-                return -1; // sign uncertain, or positive with too wide an interval to compare ratios
-            }
-
-            double rhs = values[o + d];
-            if (best < 0 || rhs * bestP < bestRhs * p)
-            {
-                best = i;
-                bestRhs = rhs;
-                bestP = p;
-            }
-        }
-
-        if (best < 0)
-        {
-            return -1; // cannot happen for a bounded polytope with certified signs; never guess
-        }
-
-        // rhs > 2 r (every tableau the search keeps is certified so) and p > 2 r keep every factor within [2⁻⁵⁰¹, 2⁴⁰¹].
-        int bo = best * w;
-        double lowP = (values[bo + s] - radii[bo + s]) * (1 - RatioMargin);
-        double highRhs = (values[bo + d] + radii[bo + d]) * (1 + RatioMargin);
-        for (int i = 0, o = 0; i < _k; i++, o += w)
-        {
-            double p = values[o + s];
-            if (i == best || p <= 0)
-            {
-                continue; // p ≤ 0 here means certified non-positive (checked above)
-            }
-
-            double lhs = (values[o + d] - radii[o + d]) * lowP;
-            double rhs = highRhs * (p + radii[o + s]);
-            if (!(lhs * (1 - RatioMargin) > rhs * (1 + RatioMargin)))
-            {
-                return -1;
-            }
-        }
-
-        return best;
     }
 
     /// <summary>The search state at one DFS depth.</summary>

@@ -46,6 +46,12 @@ internal sealed class VertexIntervalTableau
     /// <summary>Largest value or radius allowed after a pivot (2⁴⁰⁰): keeps every intermediate finite.</summary>
     public static readonly double Huge = Math.ScaleB(1.0, 400);
 
+    /// <summary>A tableau is recomputed from C when its largest radius exceeds this fraction of its largest value.</summary>
+    public static readonly double RefreshRatio = Math.ScaleB(1.0, -6);
+
+    /// <summary>Relative margin for each side of a certified ratio comparison (at most three roundings, each ≤ 2⁻⁵³).</summary>
+    public const double RatioMargin = 1.0 / (1L << 50);
+
     private readonly double[] _c0Values;
     private readonly double[] _c0Radii;
     private readonly double[] _rowValues;
@@ -327,10 +333,10 @@ internal sealed class VertexIntervalTableau
         int k = K, d = D, w = Stride;
         Basic.CopyTo(_targetBasic, 0);
         Nonbasic.CopyTo(_targetNonbasic, 0);
-        ulong targetBasis = 0;
+        Span<bool> inTarget = d + k <= 1024 ? stackalloc bool[d + k] : new bool[d + k]; // Lemke–Howson may exceed 64
         foreach (int v in _targetBasic)
         {
-            targetBasis |= 1UL << v;
+            inTarget[v] = true;
         }
 
         LoadSlackBasis();
@@ -340,7 +346,7 @@ internal sealed class VertexIntervalTableau
             double best = 0;
             for (int i = 0; i < k; i++)
             {
-                if ((targetBasis & (1UL << Basic[i])) != 0)
+                if (inTarget[Basic[i]])
                 {
                     continue; // this row's variable stays basic
                 }
@@ -348,7 +354,7 @@ internal sealed class VertexIntervalTableau
                 int row = i * w;
                 for (int s = 0; s < d; s++)
                 {
-                    if ((targetBasis & (1UL << Nonbasic[s])) == 0)
+                    if (!inTarget[Nonbasic[s]])
                     {
                         continue; // this column's variable stays nonbasic
                     }
@@ -376,8 +382,8 @@ internal sealed class VertexIntervalTableau
         }
 
         // Same basis, possibly other positions: move row of variable Basic'[r] to r and column of Nonbasic'[s] to s.
-        Span<int> rowOfVariable = stackalloc int[d + k];
-        Span<int> slotOfVariable = stackalloc int[d + k];
+        Span<int> rowOfVariable = d + k <= 1024 ? stackalloc int[d + k] : new int[d + k];
+        Span<int> slotOfVariable = d + k <= 1024 ? stackalloc int[d + k] : new int[d + k];
         for (int i = 0; i < k; i++)
         {
             rowOfVariable[Basic[i]] = i;
@@ -434,5 +440,88 @@ internal sealed class VertexIntervalTableau
         radii.CopyTo(Radii, 0);
         basic.CopyTo(Basic, 0);
         nonbasic.CopyTo(Nonbasic, 0);
+    }
+
+    /// <summary>True when the last pivot's radii grew beyond <see cref="RefreshRatio"/> of its values (time to recompute).</summary>
+    public bool RadiiTooWide() => LastMaxRadius > RefreshRatio * LastMaxValue;
+
+    /// <summary>Every basic variable is certified positive with margin (value &gt; 2 · radius): a nondegenerate vertex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool RightHandSidesCertified()
+    {
+        double[] values = Values, radii = Radii;
+        int w = Stride;
+        for (int i = 0, o = D; i < K; i++, o += w)
+        {
+            if (!(values[o] > 2 * radii[o]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The leaving row for entering column <paramref name="s"/>: the certified unique minimum of rhs_i / p_i over
+    /// the rows with p_i certified positive; −1 when some entry's sign or the minimum is uncertain. No division: the
+    /// minimum by cross products of midpoints, then certified by <c>(rhs_i − r) · (p_t − r) &gt; (rhs_t + r) · (p_i + r)</c>
+    /// for every other candidate i, each side rounded away from the claim by a relative margin.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int CertifiedRatioRow(int s)
+    {
+        double[] values = Values, radii = Radii;
+        int w = Stride, d = D;
+        int best = -1;
+        double bestRhs = 0, bestP = 1;
+        for (int i = 0, o = 0; i < K; i++, o += w)
+        {
+            double p = values[o + s], rp = radii[o + s];
+            if (p + rp <= 0)
+            {
+                continue; // certified non-positive: this constraint does not bound the edge
+            }
+
+            if (!(p > 2 * rp))
+            {
+                return -1; // sign uncertain, or positive with too wide an interval to compare ratios
+            }
+
+            double rhs = values[o + d];
+            if (best < 0 || rhs * bestP < bestRhs * p)
+            {
+                best = i;
+                bestRhs = rhs;
+                bestP = p;
+            }
+        }
+
+        if (best < 0)
+        {
+            return -1; // cannot happen for a bounded polytope with certified signs; never guess
+        }
+
+        // rhs > 2 r (every tableau the search keeps is certified so) and p > 2 r keep every factor within [2⁻⁵⁰¹, 2⁴⁰¹].
+        int bo = best * w;
+        double lowP = (values[bo + s] - radii[bo + s]) * (1 - RatioMargin);
+        double highRhs = (values[bo + d] + radii[bo + d]) * (1 + RatioMargin);
+        for (int i = 0, o = 0; i < K; i++, o += w)
+        {
+            double p = values[o + s];
+            if (i == best || p <= 0)
+            {
+                continue; // p ≤ 0 here means certified non-positive (checked above)
+            }
+
+            double lhs = (values[o + d] - radii[o + d]) * lowP;
+            double rhs = highRhs * (p + radii[o + s]);
+            if (!(lhs * (1 - RatioMargin) > rhs * (1 + RatioMargin)))
+            {
+                return -1;
+            }
+        }
+
+        return best;
     }
 }
