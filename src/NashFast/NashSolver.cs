@@ -70,7 +70,7 @@ public static class NashSolver
     /// <summary>
     /// <c>auto</c> uses vertex enumeration (certified floating-point search, exact fallback) for every game with at
     /// least this many support pairs of equal size, <c>C(m + n, m)</c> — C(20, 10), so from 10×10 (8×13, 6×19, …)
-    /// on. Measured (uniform doubles, one thread, under load): support enumeration 2.6–3.2 ms vs vertex 6.7–8.2 ms
+    /// on, up to m + n = <see cref="VertexEnumeration.MaxStrategies"/>. Measured (uniform doubles, one thread, under load): support enumeration 2.6–3.2 ms vs vertex 6.7–8.2 ms
     /// at 8×8, 12–20 vs 14–37 ms at 9×9, 46–55 vs 23–38 ms at 10×10, 99–185 vs 28–106 ms at 11×11; support
     /// enumeration's cost grows with the number of support pairs, vertex enumeration's with the number of vertices.
     /// </summary>
@@ -97,7 +97,9 @@ public static class NashSolver
         }
 
         exact ??= ExactBimatrixGame.FromDouble(game);
-        if (VertexPolytopes.PivotBitsBound(exact) <= SmallExactPivotBits || SupportPairs(game.Rows, game.Columns) >= LargeGameSupportPairs)
+        bool large = SupportPairs(game.Rows, game.Columns) >= LargeGameSupportPairs
+                     && game.Rows + game.Columns <= VertexEnumeration.MaxStrategies; // vertex enumeration's label masks
+        if (VertexPolytopes.PivotBitsBound(exact) <= SmallExactPivotBits || large)
         {
             return VertexEnumeration.Solve(exact, options);
         }

@@ -21,6 +21,16 @@ public class NashSolverRoutingTests
         TestGames.AssertSameSet(exact.Equilibria, result.Equilibria, vertex ? 0 : 1e-9, "auto");
     }
 
+    // Many support pairs but more than 64 strategies in all: beyond vertex enumeration's label masks, so auto must keep
+    // to support enumeration instead of throwing (the support size is capped here only to keep the test fast).
+    [Fact]
+    public void Auto_BeyondSixtyFourStrategies_StaysWithSupportEnumeration()
+    {
+        BimatrixGame game = TestGames.Continuous(4, 61, 5);
+        SolveResult result = NashSolver.Solve(game, new SolveOptions { MaxSupportSize = 1 });
+        Assert.Equal(SolverMethod.SupportEnumeration, result.Method);
+    }
+
     [Fact]
     public void Auto_OnANondegenerateGame_UsesSupportEnumeration()
     {
