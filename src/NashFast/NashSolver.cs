@@ -96,12 +96,13 @@ public static class NashSolver
             return SolveTwoByTwo(game, options);
         }
 
-        exact ??= ExactBimatrixGame.FromDouble(game);
+        // The rational game is built only when a method needs it (building it costs as much as solving a small game).
+        double pivotBits = exact is null ? VertexPolytopes.PivotBitsBound(game) : VertexPolytopes.PivotBitsBound(exact);
         bool large = SupportPairs(game.Rows, game.Columns) >= LargeGameSupportPairs
                      && game.Rows + game.Columns <= VertexEnumeration.MaxStrategies; // vertex enumeration's label masks
-        if (VertexPolytopes.PivotBitsBound(exact) <= SmallExactPivotBits || large)
+        if (pivotBits <= SmallExactPivotBits || large)
         {
-            return VertexEnumeration.Solve(exact, options);
+            return VertexEnumeration.Solve(exact ?? ExactBimatrixGame.FromDouble(game), options);
         }
 
         // Stream nothing during the search: a degenerate game may switch methods, and the sink must not see an
@@ -111,7 +112,7 @@ public static class NashSolver
         SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: true);
         if (result.Degenerate && !options.CancellationToken.IsCancellationRequested)
         {
-            result = SolveDegenerate(exact, options with { OnEquilibrium = null });
+            result = SolveDegenerate(exact ?? ExactBimatrixGame.FromDouble(game), options with { OnEquilibrium = null });
         }
 
         if (options.OnEquilibrium is { } sink)

@@ -55,6 +55,56 @@ internal static class VertexPolytopes
         return d * (bits + (0.5 * Math.Log2(d)));
     }
 
+    /// <summary>
+    /// <see cref="PivotBitsBound(ExactBimatrixGame)"/> of <c>ExactBimatrixGame.FromDouble(game)</c>, the same value,
+    /// without building the rational game: every double is <c>mantissa · 2^exponent</c>, so a matrix's denominators'
+    /// lcm is <c>2^F</c> (F its largest number of fractional bits) and its largest scaled entry is
+    /// <c>(max − min)·2^F + 2^F</c>, two exact integers. <c>auto</c> asks this of every game it routes.
+    /// </summary>
+    public static double PivotBitsBound(BimatrixGame game)
+    {
+        long bits = Math.Max(LargestEntryBits(game.AFlat), LargestEntryBits(game.BFlat));
+        int d = Math.Max(game.Rows, game.Columns) + 1;
+        return d * (bits + (0.5 * Math.Log2(d)));
+    }
+
+    /// <summary>Bit length of <c>(max − min + 1)·2^F</c> for one payoff matrix (finite values).</summary>
+    private static long LargestEntryBits(ReadOnlySpan<double> flat)
+    {
+        double min = flat[0], max = flat[0];
+        int fractionBits = 0;
+        foreach (double v in flat)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+            (long mantissa, int exponent) = Decompose(v);
+            if (mantissa != 0)
+            {
+                fractionBits = Math.Max(fractionBits, -(exponent + BitOperations.TrailingZeroCount((ulong)Math.Abs(mantissa))));
+            }
+        }
+
+        return (Scaled(max, fractionBits) - Scaled(min, fractionBits) + (BigInteger.One << fractionBits)).GetBitLength();
+    }
+
+    /// <summary><paramref name="v"/>·2^<paramref name="fractionBits"/>, an integer when the shift covers v's fraction bits.</summary>
+    private static BigInteger Scaled(double v, int fractionBits)
+    {
+        (long mantissa, int exponent) = Decompose(v);
+        return new BigInteger(mantissa) << (exponent + fractionBits);
+    }
+
+    /// <summary><paramref name="v"/> = mantissa · 2^exponent exactly (mantissa signed, below 2^53 in magnitude).</summary>
+    private static (long Mantissa, int Exponent) Decompose(double v)
+    {
+        long raw = BitConverter.DoubleToInt64Bits(v);
+        int biased = (int)((raw >> 52) & 0x7FF);
+        long fraction = raw & ((1L << 52) - 1);
+        long mantissa = biased == 0 ? fraction : fraction | (1L << 52);
+        int exponent = (biased == 0 ? 1 : biased) - 1075;
+        return (raw < 0 ? -mantissa : mantissa, exponent);
+    }
+
     /// <summary>(M − min M + 1) · lcm(denominators), row-major.</summary>
     private static BigInteger[] PositiveIntegers(ReadOnlySpan<Rational> flat)
     {
