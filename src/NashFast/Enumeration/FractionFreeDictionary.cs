@@ -139,27 +139,12 @@ internal sealed class FractionFreeDictionary<T, TOps>
     {
         T[] m = _m;
         int w = _w;
-        T p = m[(r * w) + s];
-        VertexDivisor<T> det = TOps.PrepareDivisor(Det);
         int pivotRow = r * w;
-        for (int i = 0; i < K; i++)
+        T p = m[pivotRow + s];
+        VertexDivisor<T> det = TOps.PrepareDivisor(Det);
+        if (!FractionFreePivot.UpdateOtherRows<T, TOps>(m, m, K, w, r, s, det))
         {
-            if (i == r)
-            {
-                continue;
-            }
-
-            int row = i * w;
-            T b = m[row + s];
-            for (int j = 0; j < w; j++)
-            {
-                if (j != s && !TOps.TryPivot(in m[row + j], in p, in b, in m[pivotRow + j], in det, out m[row + j]))
-                {
-                    return false;
-                }
-            }
-
-            m[row + s] = TOps.Negate(b);
+            return false;
         }
 
         m[pivotRow + s] = det.Value;

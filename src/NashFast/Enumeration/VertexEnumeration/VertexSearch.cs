@@ -453,24 +453,9 @@ internal sealed class VertexSearch<T, TOps>
         int pivotRow = r * w;
         T p = from[pivotRow + s];
         VertexDivisor<T> det = TOps.PrepareDivisor(_det);
-        for (int i = 0; i < _k; i++)
+        if (!FractionFreePivot.UpdateOtherRows<T, TOps>(from, to, _k, w, r, s, det))
         {
-            if (i == r)
-            {
-                continue;
-            }
-
-            int row = i * w;
-            T b = from[row + s];
-            for (int j = 0; j < w; j++)
-            {
-                if (j != s && !TOps.TryPivot(in from[row + j], in p, in b, in from[pivotRow + j], in det, out to[row + j]))
-                {
-                    return false;
-                }
-            }
-
-            to[row + s] = TOps.Negate(b);
+            return false;
         }
 
         if (source != target)
