@@ -145,8 +145,8 @@ public static class LemkeHowson
     /// <summary>The vertices normalised to probabilities, with both expected payoffs.</summary>
     private static ExactEquilibrium ToEquilibrium(ExactBimatrixGame game, LemkeHowsonEnd end)
     {
-        Rational[] x = Normalise(end.X);
-        Rational[] y = Normalise(end.Y);
+        Rational[] x = VertexEnumeration.Probabilities(end.X);
+        Rational[] y = VertexEnumeration.Probabilities(end.Y);
         Rational rowPayoff = Rational.Zero, columnPayoff = Rational.Zero;
         for (int i = 0; i < x.Length; i++)
         {
@@ -167,22 +167,5 @@ public static class LemkeHowson
         }
 
         return new ExactEquilibrium(x, y, rowPayoff, columnPayoff);
-    }
-
-    private static Rational[] Normalise(BigInteger[] z)
-    {
-        BigInteger sum = BigInteger.Zero;
-        foreach (BigInteger t in z)
-        {
-            sum += t;
-        }
-
-        var result = new Rational[z.Length];
-        for (int i = 0; i < z.Length; i++)
-        {
-            result[i] = new Rational(z[i], sum);
-        }
-
-        return result;
     }
 }

@@ -187,23 +187,32 @@ public static class VertexEnumeration
     {
         if (!cache.TryGetValue(v, out Rational[]? normalised))
         {
-            BigInteger[] z = set.Coordinates(v);
-            BigInteger sum = BigInteger.Zero;
-            foreach (BigInteger t in z)
-            {
-                sum += t;
-            }
-
-            normalised = new Rational[z.Length];
-            for (int i = 0; i < z.Length; i++)
-            {
-                normalised[i] = new Rational(z[i], sum);
-            }
-
+            normalised = Probabilities(set.Coordinates(v));
             cache[v] = normalised;
         }
 
         return normalised;
+    }
+
+    /// <summary>
+    /// A vertex's coordinate numerators (over any common denominator, as <see cref="VertexSet.Coordinates"/> and the
+    /// Lemke–Howson path give them) scaled to sum 1: the mixed strategy, exactly.
+    /// </summary>
+    internal static Rational[] Probabilities(BigInteger[] numerators)
+    {
+        BigInteger sum = BigInteger.Zero;
+        foreach (BigInteger t in numerators)
+        {
+            sum += t;
+        }
+
+        var result = new Rational[numerators.Length];
+        for (int i = 0; i < numerators.Length; i++)
+        {
+            result[i] = new Rational(numerators[i], sum);
+        }
+
+        return result;
     }
 
     /// <summary>x is supported on best responses to y, so the payoff is (A y)_i for any i with x_i &gt; 0.</summary>
