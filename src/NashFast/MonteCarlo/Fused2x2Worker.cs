@@ -32,7 +32,10 @@ internal sealed partial class Fused2x2Worker
     /// </summary>
     private const int SpareBins = 8;
 
-    private readonly long[] _pBins, _qBins; // per-chunk p and q bins plus the spare slots (see Fold)
+    private readonly long[] _pBins, _qBins;
+
+    /// <summary>Whether the built-in uniform and normal chunks may run in registers (tests turn it off to compare).</summary>
+    private readonly bool _inRegisters; // per-chunk p and q bins plus the spare slots (see Fold)
 
     public Fused2x2Worker(int bins)
         : this(bins, FoldPath.Auto)
@@ -40,8 +43,9 @@ internal sealed partial class Fused2x2Worker
     }
 
     /// <summary>A worker whose full fold runs on <paramref name="path"/> (tests compare the paths on the same chunks).</summary>
-    internal Fused2x2Worker(int bins, FoldPath path)
+    internal Fused2x2Worker(int bins, FoldPath path, bool inRegisters = true)
     {
+        _inRegisters = inRegisters;
         _path = path == FoldPath.Auto ? BestFoldPath() : path;
         Statistics = new Accumulator(bins);
         _pBins = new long[bins + SpareBins];
@@ -67,12 +71,22 @@ internal sealed partial class Fused2x2Worker
     /// <summary>Generates and solves games <c>[start, end)</c>.</summary>
     public void Run(IGameDistribution distribution, ulong seed, long start, long end, bool pureOnly)
     {
-        for (long s = start; s < end; s += ChunkGames)
+        bool inRegisters = InRegisters(distribution, pureOnly);
+        for (long s = start; s < end;)
         {
-            int n = (int)Math.Min(ChunkGames, end - s);
+            if (inRegisters && s % ChunkGames == 0 && end - s >= ChunkGames)
+            {
+                RunInRegisters(distribution, seed, s);
+                s += ChunkGames;
+                continue;
+            }
+
+            // Through the buffers; on the in-register path only up to the next whole chunk (a ragged shard or tail).
+            int n = (int)Math.Min(end - s, inRegisters ? ChunkGames - (s % ChunkGames) : ChunkGames);
             GenerateChunk(distribution, seed, s, n);
             SolveChunk(n, pureOnly);
             FoldChunk(n, pureOnly);
+            s += n;
         }
     }
 

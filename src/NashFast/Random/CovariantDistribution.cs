@@ -1,12 +1,13 @@
 using System.Globalization;
 using NashFast.Internal;
+using NashFast.Random.Kernels;
 
 namespace NashFast.Random;
 
 /// <summary>
 /// GAMUT's CovariantGame for two players: in every cell the pair <c>(A[i,j], B[i,j])</c> is bivariate standard normal
 /// with correlation <see cref="Rho"/>, cells independent. Cell <c>k</c> (row-major) takes the <c>k</c>-th Box–Muller
-/// pair <c>(z0, z1)</c> of the game's stream: <c>A = z0</c>, <c>B = ρ·z0 + √(1 − ρ²)·z1</c>.
+/// pair <c>(z0, z1)</c> of the game's stream (<see cref="GameStream.NextNormalPair"/>, two words per cell): <c>A = z0</c>, <c>B = ρ·z0 + √(1 − ρ²)·z1</c>.
 /// </summary>
 /// <remarks>ρ = −1 gives zero-sum games, ρ = 1 common-interest games, ρ = 0 independent normal payoffs (but a different
 /// draw order from <see cref="NormalDistribution"/>).</remarks>
@@ -38,7 +39,7 @@ public sealed class CovariantDistribution : IGameDistribution
     public void Fill(ulong seed, long gameIndex, Span<double> a, Span<double> b)
     {
         GameDistributions.CheckLengths(a, b);
-        var s = new PhiloxStream(seed, (ulong)gameIndex);
+        var s = GameStream.Open(seed, gameIndex, 2 * a.Length);
         for (int k = 0; k < a.Length; k++)
         {
             s.NextNormalPair(out double z0, out double z1);
@@ -48,25 +49,24 @@ public sealed class CovariantDistribution : IGameDistribution
     }
 
     /// <inheritdoc />
-    public void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination)
-    {
-        uint k0 = (uint)seed, k1 = (uint)(seed >> 32);
-        for (int i = 0; i < destination.Length; i++)
-        {
-            ulong g = (ulong)(firstGame + i);
-            uint g0 = (uint)g, g1 = (uint)(g >> 32);
-            destination.A00[i] = Cell(0, g0, g1, k0, k1, out destination.B00[i]);
-            destination.A01[i] = Cell(1, g0, g1, k0, k1, out destination.B01[i]);
-            destination.A10[i] = Cell(2, g0, g1, k0, k1, out destination.B10[i]);
-            destination.A11[i] = Cell(3, g0, g1, k0, k1, out destination.B11[i]);
-        }
-    }
+    public void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination) =>
+        XoshiroGames.FillScalar(seed, firstGame, destination, 0, destination.Length, new Source(_rho, _sigma));
 
-    private double Cell(uint block, uint g0, uint g1, uint k0, uint k1, out double b)
+    private readonly struct Source(double rho, double sigma) : XoshiroGames.ISource
     {
-        Philox4x32.Block(block, g0, g1, 0, k0, k1, out uint w0, out uint w1, out uint w2, out uint w3);
-        PhiloxStream.BoxMuller(((ulong)w0 << 32) | w1, ((ulong)w2 << 32) | w3, out double z0, out double z1);
-        b = (_rho * z0) + (_sigma * z1);
-        return z0;
+        public void Write(ref GameStream s, in Payoffs2x2 d, int i)
+        {
+            d.A00[i] = Cell(ref s, out d.B00[i]);
+            d.A01[i] = Cell(ref s, out d.B01[i]);
+            d.A10[i] = Cell(ref s, out d.B10[i]);
+            d.A11[i] = Cell(ref s, out d.B11[i]);
+        }
+
+        private double Cell(ref GameStream s, out double b)
+        {
+            s.NextNormalPair(out double z0, out double z1);
+            b = (rho * z0) + (sigma * z1);
+            return z0;
+        }
     }
 }

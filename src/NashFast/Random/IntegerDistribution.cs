@@ -1,11 +1,12 @@
 using NashFast.Internal;
+using NashFast.Random.Kernels;
 
 namespace NashFast.Random;
 
 /// <summary>
-/// Independent uniform integer payoffs in <c>[Low, High]</c> (both included), exactly unbiased
-/// (<see cref="PhiloxStream.NextBounded"/>), drawn in the order A row-major, then B row-major. Small ranges make ties —
-/// and so degenerate games — common on purpose.
+/// Independent uniform integer payoffs in <c>[Low, High]</c> (both included), one word each
+/// (<see cref="GameStream.NextBounded"/>: each value's probability within 2^-64 of 1/(High − Low + 1)), drawn in the
+/// order A row-major, then B row-major. Small ranges make ties — and so degenerate games — common on purpose.
 /// </summary>
 public sealed class IntegerDistribution : IGameDistribution
 {
@@ -35,35 +36,33 @@ public sealed class IntegerDistribution : IGameDistribution
     public void Fill(ulong seed, long gameIndex, Span<double> a, Span<double> b)
     {
         GameDistributions.CheckLengths(a, b);
-        var s = new PhiloxStream(seed, (ulong)gameIndex);
-        uint range = (uint)((long)High - Low + 1); // 2^32 wraps to 0, which NextBounded reads as 2^32
+        var s = GameStream.Open(seed, gameIndex, 2 * a.Length);
+        ulong range = Range;
         for (int k = 0; k < a.Length; k++)
         {
-            a[k] = (double)((long)Low + s.NextBounded(range));
+            a[k] = Low + (long)s.NextBounded(range);
         }
 
         for (int k = 0; k < b.Length; k++)
         {
-            b[k] = (double)((long)Low + s.NextBounded(range));
+            b[k] = Low + (long)s.NextBounded(range);
         }
     }
 
     /// <inheritdoc />
-    public void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination)
+    public void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination) =>
+        XoshiroGames.FillScalar(seed, firstGame, destination, 0, destination.Length, new Source(Low, Range));
+
+    private ulong Range => (ulong)((long)High - Low + 1);
+
+    private readonly struct Source(long low, ulong range) : XoshiroGames.ISource
     {
-        uint range = (uint)((long)High - Low + 1);
-        long low = Low;
-        for (int i = 0; i < destination.Length; i++)
+        public void Write(ref GameStream s, in Payoffs2x2 d, int i)
         {
-            var s = new PhiloxStream(seed, (ulong)(firstGame + i));
-            destination.A00[i] = low + s.NextBounded(range);
-            destination.A01[i] = low + s.NextBounded(range);
-            destination.A10[i] = low + s.NextBounded(range);
-            destination.A11[i] = low + s.NextBounded(range);
-            destination.B00[i] = low + s.NextBounded(range);
-            destination.B01[i] = low + s.NextBounded(range);
-            destination.B10[i] = low + s.NextBounded(range);
-            destination.B11[i] = low + s.NextBounded(range);
+            d.A00[i] = low + (long)s.NextBounded(range); d.A01[i] = low + (long)s.NextBounded(range);
+            d.A10[i] = low + (long)s.NextBounded(range); d.A11[i] = low + (long)s.NextBounded(range);
+            d.B00[i] = low + (long)s.NextBounded(range); d.B01[i] = low + (long)s.NextBounded(range);
+            d.B10[i] = low + (long)s.NextBounded(range); d.B11[i] = low + (long)s.NextBounded(range);
         }
     }
 }

@@ -5,12 +5,12 @@ using NashFast.TwoByTwo.Kernels;
 namespace NashFast.Random;
 
 /// <summary>
-/// Independent standard normal payoffs N(0, 1) by the Box–Muller transform (<see cref="PhiloxStream.NextNormalPair"/>,
-/// one Philox block per pair), in the order A row-major, then B row-major.
+/// Independent standard normal payoffs N(0, 1) by the Box–Muller transform (<see cref="GameStream.NextNormalPair"/>,
+/// two words per pair), in the order A row-major, then B row-major.
 /// </summary>
 /// <remarks>
 /// Box–Muller rather than the Ziggurat: it uses a fixed number of random words per deviate (no rejection), so the
-/// fused 2×2 generator computes exactly four Philox blocks per game, vectorised over games. The logarithm, sine and
+/// 2×2 generator reads exactly eight words per game, vectorised over blocks of games. The logarithm, sine and
 /// cosine are NashFast's own polynomials built from correctly rounded IEEE operations only (no FMA, no C library call):
 /// the scalar and every vector path, and every platform, give bit-identical deviates. Their accuracy against
 /// <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/>: relative error of the logarithm below 1e-15,
@@ -28,8 +28,8 @@ public sealed class NormalDistribution : IGameDistribution
     public void Fill(ulong seed, long gameIndex, Span<double> a, Span<double> b)
     {
         GameDistributions.CheckLengths(a, b);
-        var s = new PhiloxStream(seed, (ulong)gameIndex);
         int n = a.Length;
+        var s = GameStream.Open(seed, gameIndex, 2 * n);
         for (int k = 0; k < 2 * n; k += 2)
         {
             s.NextNormalPair(out double z0, out double z1);
@@ -39,10 +39,10 @@ public sealed class NormalDistribution : IGameDistribution
     }
 
     /// <inheritdoc />
-    /// <remarks>Block j of game g gives the Box–Muller pair of payoffs 2j and 2j + 1: the same numbers as <see cref="Fill"/>,
-    /// generated several games at a time with <see cref="TwoByTwoSolver.ActiveKernel"/>'s vector width.</remarks>
+    /// <remarks>Pair j of game g gives payoffs 2j and 2j + 1: the same numbers as <see cref="Fill"/>, generated several
+    /// blocks of games at a time with <see cref="TwoByTwoSolver.ActiveKernel"/>'s vector width.</remarks>
     public void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination) =>
-        PhiloxGames.Normal(seed, firstGame, destination, TwoByTwoSolver.ActiveKernel);
+        XoshiroGames.Normal(seed, firstGame, destination, TwoByTwoSolver.ActiveKernel);
 
     /// <summary>
     /// <see cref="Fill2x2(ulong, long, Payoffs2x2)"/> with the given vector width (for tests and benchmarks: every kernel
@@ -52,7 +52,7 @@ public sealed class NormalDistribution : IGameDistribution
     public static void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination, TwoByTwoKernel kernel)
     {
         TwoByTwoKernelFactory.Validate(kernel, nameof(kernel));
-        PhiloxGames.Normal(seed, firstGame, destination, kernel);
+        XoshiroGames.Normal(seed, firstGame, destination, kernel);
     }
 
     private static void Put(Span<double> a, Span<double> b, int n, int k, double z)

@@ -5,8 +5,8 @@ using NashFast.TwoByTwo.Kernels;
 namespace NashFast.Random;
 
 /// <summary>
-/// Independent uniform payoffs in [0, 1) with 53 random bits each (<see cref="PhiloxStream.NextDouble"/>), drawn in the
-/// order A row-major, then B row-major, from the game's own stream.
+/// Independent uniform payoffs in [0, 1) with 53 random bits each (<see cref="GameStream.NextDouble"/>, one word per
+/// payoff), drawn in the order A row-major, then B row-major, from the game's own stream.
 /// </summary>
 public sealed class UniformDistribution : IGameDistribution
 {
@@ -20,7 +20,7 @@ public sealed class UniformDistribution : IGameDistribution
     public void Fill(ulong seed, long gameIndex, Span<double> a, Span<double> b)
     {
         GameDistributions.CheckLengths(a, b);
-        var s = new PhiloxStream(seed, (ulong)gameIndex);
+        var s = GameStream.Open(seed, gameIndex, 2 * a.Length);
         for (int k = 0; k < a.Length; k++)
         {
             a[k] = s.NextDouble();
@@ -33,10 +33,10 @@ public sealed class UniformDistribution : IGameDistribution
     }
 
     /// <inheritdoc />
-    /// <remarks>Block j of game g holds payoffs 2j and 2j + 1 (a00 a01 | a10 a11 | b00 b01 | b10 b11): the same numbers as
-    /// <see cref="Fill"/>, generated several games at a time with <see cref="TwoByTwoSolver.ActiveKernel"/>'s vector width.</remarks>
+    /// <remarks>The same numbers as <see cref="Fill"/>, generated several blocks of games at a time with
+    /// <see cref="TwoByTwoSolver.ActiveKernel"/>'s vector width.</remarks>
     public void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination) =>
-        PhiloxGames.Uniform(seed, firstGame, destination, TwoByTwoSolver.ActiveKernel);
+        XoshiroGames.Uniform(seed, firstGame, destination, TwoByTwoSolver.ActiveKernel);
 
     /// <summary>
     /// <see cref="Fill2x2(ulong, long, Payoffs2x2)"/> with the given vector width (for tests and benchmarks: every kernel
@@ -46,6 +46,6 @@ public sealed class UniformDistribution : IGameDistribution
     public static void Fill2x2(ulong seed, long firstGame, Payoffs2x2 destination, TwoByTwoKernel kernel)
     {
         TwoByTwoKernelFactory.Validate(kernel, nameof(kernel));
-        PhiloxGames.Uniform(seed, firstGame, destination, kernel);
+        XoshiroGames.Uniform(seed, firstGame, destination, kernel);
     }
 }

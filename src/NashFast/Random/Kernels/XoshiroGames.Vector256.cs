@@ -1,0 +1,201 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Vec = System.Runtime.Intrinsics.Vector256;
+using VD = System.Runtime.Intrinsics.Vector256<double>;
+using VU = System.Runtime.Intrinsics.Vector256<ulong>;
+
+namespace NashFast.Random.Kernels;
+
+// The three width files are identical but for the aliases above, the lane count and the two ISA helpers (diff them).
+internal static partial class XoshiroGames
+{
+    /// <summary>The generators of 4 consecutive blocks, one per lane (xoshiro256++ state words s0..s3).</summary>
+    internal struct State256
+    {
+        public VU S0, S1, S2, S3;
+    }
+
+    /// <summary>Seeds lane k with block <c>firstBlock + k</c>'s generator (<see cref="GameStream.BlockGenerator"/>).</summary>
+    internal static State256 Seed256(ulong seed, ulong firstBlock)
+    {
+        const int lanes = 4;
+        Span<ulong> s = stackalloc ulong[4 * lanes];
+        for (int k = 0; k < lanes; k++)
+        {
+            GameStream.BlockGenerator(seed, firstBlock + (ulong)k).GetState(out s[k], out s[lanes + k], out s[(2 * lanes) + k], out s[(3 * lanes) + k]);
+        }
+
+        return new State256 { S0 = Vec.Create<ulong>(s[..lanes]), S1 = Vec.Create<ulong>(s[lanes..(2 * lanes)]),
+                              S2 = Vec.Create<ulong>(s[(2 * lanes)..(3 * lanes)]), S3 = Vec.Create<ulong>(s[(3 * lanes)..]) };
+    }
+
+    /// <summary>The next output of every lane's generator (<see cref="Xoshiro256PlusPlus.Next"/> lane by lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static VU Next256(ref State256 g)
+    {
+        VU result = Rotl256(g.S0 + g.S3, 23) + g.S0;
+        VU t = g.S1 << 17;
+        g.S2 ^= g.S0;
+        g.S3 ^= g.S1;
+        g.S1 ^= g.S2;
+        g.S0 ^= g.S3;
+        g.S2 ^= t;
+        g.S3 = Rotl256(g.S3, 45);
+        return result;
+    }
+
+    /// <summary>Rotate left: AVX-512F(VL) <c>vprolq</c>, else two shifts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static VU Rotl256(VU x, [ConstantExpected] byte r) => Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(x, r) : (x << r) | (x >>> (64 - r));
+
+    /// <summary>
+    /// <paramref name="v"/> (below 2^53 in every lane) as a double, exactly: AVX-512DQ(VL) <c>vcvtuqq2pd</c>, else the
+    /// two halves below 2^32 converted by the 2^52 trick and recombined (also exact).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static VD Exact53To256(VU v)
+    {
+        if (Avx512DQ.VL.IsSupported)
+        {
+            return Avx512DQ.VL.ConvertToVector256Double(v);
+        }
+
+        VU magic = Vec.Create(NormalMath.TwoTo52Bits);
+        VD twoTo52 = Vec.Create(4503599627370496.0);
+        VD dh = ((v >>> 32) | magic).AsDouble() - twoTo52;
+        VD dl = ((v & Vec.Create(0xFFFFFFFFUL)) | magic).AsDouble() - twoTo52;
+        return (dh * 4294967296.0) + dl;
+    }
+
+    /// <summary><see cref="GameStream.ToUnitDouble"/> lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static VD Unit256(VU x) => Exact53To256(x >>> 11) * NormalMath.Unit53;
+
+    /// <summary>The next uniform 2×2 game of every lane: payoffs a00 a01 a10 a11 b00 b01 b10 b11, one word each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Uniform256(ref State256 g, out VD a00, out VD a01, out VD a10, out VD a11, out VD b00, out VD b01, out VD b10, out VD b11)
+    {
+        a00 = Unit256(Next256(ref g));
+        a01 = Unit256(Next256(ref g));
+        a10 = Unit256(Next256(ref g));
+        a11 = Unit256(Next256(ref g));
+        b00 = Unit256(Next256(ref g));
+        b01 = Unit256(Next256(ref g));
+        b10 = Unit256(Next256(ref g));
+        b11 = Unit256(Next256(ref g));
+    }
+
+    /// <summary>The next normal 2×2 game of every lane: four Box–Muller pairs (a00 a01 | a10 a11 | b00 b01 | b10 b11).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Normal256(ref State256 g, out VD a00, out VD a01, out VD a10, out VD a11, out VD b00, out VD b01, out VD b10, out VD b11)
+    {
+        BoxMuller256(Next256(ref g), Next256(ref g), out a00, out a01);
+        BoxMuller256(Next256(ref g), Next256(ref g), out a10, out a11);
+        BoxMuller256(Next256(ref g), Next256(ref g), out b00, out b01);
+        BoxMuller256(Next256(ref g), Next256(ref g), out b10, out b11);
+    }
+
+    /// <summary>Writes lane k's game into slot <c>k·stride</c> of the payoffs (the lanes are games of different blocks).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Scatter256(in Payoffs2x2 d, int slot, int stride, VD a00, VD a01, VD a10, VD a11, VD b00, VD b01, VD b10, VD b11)
+    {
+        for (int k = 0; k < 4; k++)
+        {
+            int i = slot + (k * stride);
+            d.A00[i] = a00.GetElement(k); d.A01[i] = a01.GetElement(k); d.A10[i] = a10.GetElement(k); d.A11[i] = a11.GetElement(k);
+            d.B00[i] = b00.GetElement(k); d.B01[i] = b01.GetElement(k); d.B10[i] = b10.GetElement(k); d.B11[i] = b11.GetElement(k);
+        }
+    }
+
+    /// <summary>Games of blocks <c>[firstBlock, firstBlock + 4)</c> into slots <c>[slot, slot + 4·256)</c>, in game order.</summary>
+    private static void Blocks256(ulong seed, ulong firstBlock, in Payoffs2x2 d, int slot, bool normal)
+    {
+        State256 g = Seed256(seed, firstBlock);
+        for (int j = 0; j < BlockGames; j++)
+        {
+            VD a00, a01, a10, a11, b00, b01, b10, b11;
+            if (normal)
+            {
+                Normal256(ref g, out a00, out a01, out a10, out a11, out b00, out b01, out b10, out b11);
+            }
+            else
+            {
+                Uniform256(ref g, out a00, out a01, out a10, out a11, out b00, out b01, out b10, out b11);
+            }
+
+            Scatter256(d, slot + j, BlockGames, a00, a01, a10, a11, b00, b01, b10, b11);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="NormalMath.BoxMuller"/> per lane on the words <paramref name="x"/>, <paramref name="y"/>: every operation is
+    /// the scalar one in the same order (no FMA), so the deviates are bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void BoxMuller256(VU x, VU y, out VD z0, out VD z1)
+    {
+        VU magic = Vec.Create(NormalMath.TwoTo52Bits);
+
+        // u1 = ((x >> 11) + 1)·2^-53 ∈ (0, 1], the integer at most 2^53 (converted exactly).
+        VD u1 = Exact53To256((x >>> 11) + Vec.Create(1UL)) * NormalMath.Unit53;
+        VD u2 = Unit256(y);
+
+        // Log(u1): exponent and mantissa, m folded into [√½, √2).
+        VU bits = u1.AsUInt64();
+        VD e = ((bits >>> 52) | magic).AsDouble() - Vec.Create(NormalMath.ExponentBias);
+        VD m = ((bits & Vec.Create(0x000FFFFFFFFFFFFFUL)) | Vec.Create(0x3FF0000000000000UL)).AsDouble();
+        VD big = Vec.GreaterThan(m, Vec.Create(NormalMath.Sqrt2)); // lane's mantissa is above √2: halve it, bump e
+        m = Vec.ConditionalSelect(big, m * 0.5, m);
+        e = Vec.ConditionalSelect(big, e + Vec.Create(1.0), e);
+        VD s = (m - Vec.Create(1.0)) / (m + Vec.Create(1.0));
+        VD z = s * s;
+        VD p = Vec.Create(NormalMath.L10);
+        p = (p * z) + Vec.Create(NormalMath.L9);
+        p = (p * z) + Vec.Create(NormalMath.L8);
+        p = (p * z) + Vec.Create(NormalMath.L7);
+        p = (p * z) + Vec.Create(NormalMath.L6);
+        p = (p * z) + Vec.Create(NormalMath.L5);
+        p = (p * z) + Vec.Create(NormalMath.L4);
+        p = (p * z) + Vec.Create(NormalMath.L3);
+        p = (p * z) + Vec.Create(NormalMath.L2);
+        p = (p * z) + Vec.Create(NormalMath.L1);
+        VD twoS = s + s;
+        VD lnM = twoS + ((twoS * z) * p);
+        VD log = (e * NormalMath.Ln2Hi) + ((e * NormalMath.Ln2Lo) + lnM);
+        VD r = Vec.Sqrt(log * -2.0);
+
+        // SinCosTurn(u2): exact quadrant reduction, then the two polynomials.
+        VD t4 = u2 * 4.0;
+        VD qd = t4 + Vec.Create(NormalMath.RoundMagic);
+        VU q = qd.AsUInt64();
+        VD xr = (t4 - (qd - Vec.Create(NormalMath.RoundMagic))) * NormalMath.HalfPi;
+        z = xr * xr;
+        VD ps = Vec.Create(NormalMath.S8);
+        ps = (ps * z) + Vec.Create(NormalMath.S7);
+        ps = (ps * z) + Vec.Create(NormalMath.S6);
+        ps = (ps * z) + Vec.Create(NormalMath.S5);
+        ps = (ps * z) + Vec.Create(NormalMath.S4);
+        ps = (ps * z) + Vec.Create(NormalMath.S3);
+        ps = (ps * z) + Vec.Create(NormalMath.S2);
+        ps = (ps * z) + Vec.Create(NormalMath.S1);
+        VD sx = xr + ((xr * z) * ps);
+        VD pc = Vec.Create(NormalMath.C9);
+        pc = (pc * z) + Vec.Create(NormalMath.C8);
+        pc = (pc * z) + Vec.Create(NormalMath.C7);
+        pc = (pc * z) + Vec.Create(NormalMath.C6);
+        pc = (pc * z) + Vec.Create(NormalMath.C5);
+        pc = (pc * z) + Vec.Create(NormalMath.C4);
+        pc = (pc * z) + Vec.Create(NormalMath.C3);
+        pc = (pc * z) + Vec.Create(NormalMath.C2);
+        pc = (pc * z) + Vec.Create(NormalMath.C1);
+        VD cx = Vec.Create(1.0) + (z * pc);
+
+        VD swap = Vec.Equals(q & Vec.Create(1UL), Vec.Create(1UL)).AsDouble(); // lane is in an odd quadrant: swap sin and cos
+        VU sin = Vec.ConditionalSelect(swap, cx, sx).AsUInt64() ^ ((q & Vec.Create(2UL)) << 62);
+        VU cos = Vec.ConditionalSelect(swap, sx, cx).AsUInt64() ^ (((q + Vec.Create(1UL)) & Vec.Create(2UL)) << 62);
+        z0 = r * cos.AsDouble();
+        z1 = r * sin.AsDouble();
+    }
+}
