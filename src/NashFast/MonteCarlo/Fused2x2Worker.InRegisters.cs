@@ -26,8 +26,8 @@ internal sealed partial class Fused2x2Worker
     /// <summary>Games visited by the in-register path (tests check it is used).</summary>
     internal long InRegisterGames { get; private set; }
 
-    /// <summary>The 8 lanes' next uniform or normal game.</summary>
-    private interface IVectorGames
+    /// <summary>The 8 lanes' next uniform or normal game (tests plug in games with ties, huge or invalid payoffs).</summary>
+    internal interface IVectorGames
     {
         void Next(ref XoshiroGames.State512 g, out VD a00, out VD a01, out VD a10, out VD a11, out VD b00, out VD b01, out VD b10, out VD b11);
     }
@@ -59,8 +59,9 @@ internal sealed partial class Fused2x2Worker
         }
     }
 
+    /// <summary>The chunk whose block group starts at game <paramref name="first"/>, its games drawn by <typeparamref name="TGames"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunInRegisters512<TGames>(TGames games, ulong seed, long first)
+    internal void RunInRegisters512<TGames>(TGames games, ulong seed, long first)
         where TGames : struct, IVectorGames
     {
         Accumulator acc = Statistics;
