@@ -8,7 +8,7 @@ using NashFast.TwoByTwo;
 namespace NashFast.Benchmarks;
 
 /// <summary>
-/// The fused 2×2 Monte Carlo runner: generate (Philox4x32-10) and solve <see cref="Games"/> games per invocation,
+/// The fused 2×2 Monte Carlo runner: generate (block-seeded xoshiro256++) and solve <see cref="Games"/> games per invocation,
 /// uniform and normal double payoffs, on 1 and 2 threads. The shared throughput column divides by <see cref="Games"/>.
 /// </summary>
 [MemoryDiagnoser]

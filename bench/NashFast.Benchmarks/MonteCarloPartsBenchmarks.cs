@@ -6,7 +6,8 @@ namespace NashFast.Benchmarks;
 
 /// <summary>
 /// The fused 2×2 runner's steps timed one by one on its own worker and chunk size (2048 games): generation, solve, fold,
-/// and the three fused (what <c>Fused2x2Worker.Run</c> does per chunk), on 1 and 2 threads. <see cref="Games"/> games per
+/// and the three fused (what <c>Fused2x2Worker.Run</c> does per chunk: for the built-in uniform and normal games on the
+/// Vector512 path, all three in registers, without the buffers the separate steps use), on 1 and 2 threads. <see cref="Games"/> games per
 /// invocation, split evenly between the threads, so the Games/s column is the throughput of the step on all threads.
 /// </summary>
 /// <remarks>

@@ -5,7 +5,7 @@ using NashFast.TwoByTwo;
 namespace NashFast.Benchmarks;
 
 /// <summary>
-/// Generation alone: one fused runner chunk of 2×2 games (Philox4x32-10 over games, uniform or Box–Muller normal doubles)
+/// Generation alone: one fused runner chunk of 2×2 games (block-seeded xoshiro256++, one block of 256 games per lane, uniform or Box–Muller normal doubles)
 /// at each vector width. The scalar path is the baseline; every width must write the same bits (checked in setup).
 /// </summary>
 [MemoryDiagnoser]

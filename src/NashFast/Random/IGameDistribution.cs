@@ -6,8 +6,8 @@ namespace NashFast.Random;
 /// Monte Carlo run is reproducible for any thread count, chunking or shard split.
 /// </summary>
 /// <remarks>
-/// The built-in distributions draw game <c>g</c> from <see cref="PhiloxStream"/> index <c>g</c>; a custom one can do
-/// the same. Payoffs must be finite (a game with a NaN or infinite payoff is counted as invalid by the runners).
+/// The built-in distributions draw game <c>g</c> from <see cref="GameStream.Open"/>(seed, g, 2·m·n) (block-seeded
+/// xoshiro256++); a custom one can do the same. Payoffs must be finite (a game with a NaN or infinite payoff is counted as invalid by the runners).
 /// </remarks>
 public interface IGameDistribution
 {

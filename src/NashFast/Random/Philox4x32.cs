@@ -11,8 +11,9 @@ namespace NashFast.Random;
 /// SmallCrush, Crush and BigCrush on many streams (the authors found 7 rounds the smallest "Crush-resistant" count
 /// and recommend 10 for a safety margin). It is also the default generator of cuRAND's Philox, JAX and NumPy's
 /// <c>Philox</c> bit generator. Its period per key is 2^130 bits; keys (the seed) give 2^64 independent streams.
-/// Being counter-based, the numbers for any counter can be computed directly — which is what makes every random
-/// game a pure function of (seed, game index), whatever the thread count, chunking or machine.
+/// Being counter-based, the numbers for any counter can be computed directly — which is what makes the generator state
+/// of every block of random games (<see cref="GameStream"/>) a pure function of (seed, block index), whatever the thread
+/// count, chunking or machine.
 /// Verified against the Random123 known-answer vectors (<c>kat_vectors</c>) in the tests.
 /// </remarks>
 public static class Philox4x32

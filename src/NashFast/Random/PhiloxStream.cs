@@ -4,9 +4,9 @@ namespace NashFast.Random;
 
 /// <summary>
 /// A sequential stream of random words drawn from Philox4x32-10 at counters <c>(0, s, s>>32, domain)</c>,
-/// <c>(1, s, s>>32, domain)</c>, … for stream index <c>s</c> under the key <c>(seed, seed>>32)</c>. Every random game
-/// owns the stream whose index is its game index, so game <c>g</c> of seed <c>S</c> is the same numbers whatever
-/// produced it (which thread, chunk, shard or machine).
+/// <c>(1, s, s>>32, domain)</c>, … for stream index <c>s</c> under the key <c>(seed, seed>>32)</c>: any stream of any
+/// seed computed directly from its index. The random games use it as the strong mixer from (seed, block index) to each
+/// block's xoshiro256++ state (<see cref="GameStream"/>, domain 1).
 /// </summary>
 /// <remarks>
 /// Words are consumed in block order, <c>r0, r1, r2, r3</c> within a block. A 64-bit draw is
