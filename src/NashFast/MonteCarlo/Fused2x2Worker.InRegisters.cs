@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NashFast.Random;
 using NashFast.Random.Kernels;
@@ -71,11 +72,19 @@ internal sealed partial class Fused2x2Worker
         VL pureTotal = default, mixedGames = default, rowSum = default, columnSum = default;
         long fastGames = 0;
         XoshiroGames.State512 g = XoshiroGames.Seed512(seed, (ulong)(first / XoshiroGames.BlockGames));
+        VD binsD = Vector512.Create((double)bins);
+        VL lastBin = Vector512.Create((long)bins - 1), spare = Vector512.Create((long)bins) + Vector512<long>.Indices;
+        Span<long> binIndices = stackalloc long[16];
+        ref long binIndex = ref MemoryMarshal.GetReference(binIndices);
+        long[] pBins = _pBins, qBins = _qBins; // bins + SpareBins (8) slots, zero between chunks
+        ref long pb = ref MemoryMarshal.GetArrayDataReference(pBins), qb = ref MemoryMarshal.GetArrayDataReference(qBins);
         for (int j = 0; j < XoshiroGames.BlockGames; j++)
         {
             games.Next(ref g, out VD a00, out VD a01, out VD a10, out VD a11, out VD b00, out VD b01, out VD b10, out VD b11);
 
-            // Solve2x2Operator's Vector512 body, without the stores (see there for the why of each line).
+            // Solve2x2Operator's Vector512 body, without the stores (see there for the why of each line). The scale test
+            // takes MaxNative (vmaxpd): it differs from Max only on NaN or signed zeros, and |x| has no sign while a lane
+            // with a NaN payoff is invalid and leaves the fast path.
             VD valid = Vector512.Equals(((a00 - a00) + (a01 - a01)) + ((a10 - a10) + (a11 - a11))
                                         + (((b00 - b00) + (b01 - b01)) + ((b10 - b10) + (b11 - b11))), VD.Zero);
             VD ga0 = Vector512.GreaterThanOrEqual(a00, a10), la0 = Vector512.GreaterThanOrEqual(a10, a00);
@@ -88,12 +97,12 @@ internal sealed partial class Fused2x2Worker
             VD hasQ = (ga0 ^ la0) & (ga1 ^ la1) & (ga0 ^ ga1);
             VL keep = (hasP & hasQ & valid).AsInt64(); // completely mixed
 
-            VD s = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(Vector512.Max(Vector512.Max(Vector512.Abs(b00), Vector512.Abs(b01)), Vector512.Max(Vector512.Abs(b10), Vector512.Abs(b11))),
+            VD s = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(Vector512.MaxNative(Vector512.MaxNative(Vector512.Abs(b00), Vector512.Abs(b01)), Vector512.MaxNative(Vector512.Abs(b10), Vector512.Abs(b11))),
                                                                          Vector512.Create(Scalar2x2.ScaleLimit<double>())), VD.One, Vector512.Create(0.25));
             VD d0 = (s * b00) - (s * b01);
             VD d1 = (s * b10) - (s * b11);
             VD p = d1 / (d1 - d0);
-            s = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(Vector512.Max(Vector512.Max(Vector512.Abs(a00), Vector512.Abs(a01)), Vector512.Max(Vector512.Abs(a10), Vector512.Abs(a11))),
+            s = Vector512.ConditionalSelect(Vector512.LessThanOrEqual(Vector512.MaxNative(Vector512.MaxNative(Vector512.Abs(a00), Vector512.Abs(a01)), Vector512.MaxNative(Vector512.Abs(a10), Vector512.Abs(a11))),
                                                                      Vector512.Create(Scalar2x2.ScaleLimit<double>())), VD.One, Vector512.Create(0.25));
             d0 = (s * a00) - (s * a10);
             d1 = (s * a01) - (s * a11);
@@ -139,16 +148,27 @@ internal sealed partial class Fused2x2Worker
             mixedGames += mixed;
             fastGames += 8;
 
-            ulong bits = Vector512.ExtractMostSignificantBits(keep);
-            while (bits != 0)
+            // The p and q bins without a data-dependent branch: every lane increments a counter, the completely mixed ones
+            // their bin (Accumulator.Bin: truncation, then clamping), the others their own spare slot past the bins.
+            Vector512<long> pBin = Vector512.ConditionalSelect(keep, Vector512.Min(Vector512.Max(Vector512.ConvertToInt64(p * binsD), VL.Zero), lastBin), spare);
+            Vector512<long> qBin = Vector512.ConditionalSelect(keep, Vector512.Min(Vector512.Max(Vector512.ConvertToInt64(q * binsD), VL.Zero), lastBin), spare);
+            pBin.StoreUnsafe(ref binIndex, 0);
+            qBin.StoreUnsafe(ref binIndex, 8);
+            for (int k = 0; k < 8; k++)
             {
-                int lane = BitOperations.TrailingZeroCount(bits);
-                pTotal[Accumulator.Bin(p.GetElement(lane), bins)]++;
-                qTotal[Accumulator.Bin(q.GetElement(lane), bins)]++;
-                bits &= bits - 1;
+                Unsafe.Add(ref pb, (nint)Unsafe.Add(ref binIndex, k))++;
+                Unsafe.Add(ref qb, (nint)Unsafe.Add(ref binIndex, 8 + k))++;
             }
         }
 
+        for (int b = 0; b < bins; b++)
+        {
+            pTotal[b] += pBins[b];
+            qTotal[b] += qBins[b];
+        }
+
+        Array.Clear(pBins);
+        Array.Clear(qBins);
         long mixedSum = Vector512.Sum(mixedGames);
         acc.RowPayoffSum += Vector512.Sum(rowSum);
         acc.ColumnPayoffSum += Vector512.Sum(columnSum);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using Vec = System.Runtime.Intrinsics.Vector512;
@@ -97,35 +98,44 @@ internal static partial class XoshiroGames
         BoxMuller512(Next512(ref g), Next512(ref g), out b10, out b11);
     }
 
-    /// <summary>Writes lane k's game into slot <c>k·stride</c> of the payoffs (the lanes are games of different blocks).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Scatter512(in Payoffs2x2 d, int slot, int stride, VD a00, VD a01, VD a10, VD a11, VD b00, VD b01, VD b10, VD b11)
-    {
-        for (int k = 0; k < 8; k++)
-        {
-            int i = slot + (k * stride);
-            d.A00[i] = a00.GetElement(k); d.A01[i] = a01.GetElement(k); d.A10[i] = a10.GetElement(k); d.A11[i] = a11.GetElement(k);
-            d.B00[i] = b00.GetElement(k); d.B01[i] = b01.GetElement(k); d.B10[i] = b10.GetElement(k); d.B11[i] = b11.GetElement(k);
-        }
-    }
-
     /// <summary>Games of blocks <c>[firstBlock, firstBlock + 8)</c> into slots <c>[slot, slot + 8·256)</c>, in game order.</summary>
+    /// <remarks>Lane k's game of step j goes to slot <c>slot + k·256 + j</c>: each step's eight payoff vectors are stored
+    /// to a small buffer and copied out lane by lane (the slots are validated by the caller's spans).</remarks>
     private static void Blocks512(ulong seed, ulong firstBlock, in Payoffs2x2 d, int slot, bool normal)
     {
         State512 g = Seed512(seed, firstBlock);
+        Span<double> buffer = stackalloc double[8 * 8];
+        ref double t = ref MemoryMarshal.GetReference(buffer);
+        ref double a00 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.A00), slot), a01 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.A01), slot);
+        ref double a10 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.A10), slot), a11 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.A11), slot);
+        ref double b00 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B00), slot), b01 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B01), slot);
+        ref double b10 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B10), slot), b11 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B11), slot);
         for (int j = 0; j < BlockGames; j++)
         {
-            VD a00, a01, a10, a11, b00, b01, b10, b11;
+            VD v00, v01, v10, v11, w00, w01, w10, w11;
             if (normal)
             {
-                Normal512(ref g, out a00, out a01, out a10, out a11, out b00, out b01, out b10, out b11);
+                Normal512(ref g, out v00, out v01, out v10, out v11, out w00, out w01, out w10, out w11);
             }
             else
             {
-                Uniform512(ref g, out a00, out a01, out a10, out a11, out b00, out b01, out b10, out b11);
+                Uniform512(ref g, out v00, out v01, out v10, out v11, out w00, out w01, out w10, out w11);
             }
 
-            Scatter512(d, slot + j, BlockGames, a00, a01, a10, a11, b00, b01, b10, b11);
+            v00.StoreUnsafe(ref t, 0 * 8); v01.StoreUnsafe(ref t, 1 * 8); v10.StoreUnsafe(ref t, 2 * 8); v11.StoreUnsafe(ref t, 3 * 8);
+            w00.StoreUnsafe(ref t, 4 * 8); w01.StoreUnsafe(ref t, 5 * 8); w10.StoreUnsafe(ref t, 6 * 8); w11.StoreUnsafe(ref t, 7 * 8);
+            for (int k = 0; k < 8; k++)
+            {
+                int i = (k * BlockGames) + j;
+                Unsafe.Add(ref a00, i) = Unsafe.Add(ref t, k);
+                Unsafe.Add(ref a01, i) = Unsafe.Add(ref t, 8 + k);
+                Unsafe.Add(ref a10, i) = Unsafe.Add(ref t, (2 * 8) + k);
+                Unsafe.Add(ref a11, i) = Unsafe.Add(ref t, (3 * 8) + k);
+                Unsafe.Add(ref b00, i) = Unsafe.Add(ref t, (4 * 8) + k);
+                Unsafe.Add(ref b01, i) = Unsafe.Add(ref t, (5 * 8) + k);
+                Unsafe.Add(ref b10, i) = Unsafe.Add(ref t, (6 * 8) + k);
+                Unsafe.Add(ref b11, i) = Unsafe.Add(ref t, (7 * 8) + k);
+            }
         }
     }
 
