@@ -8,8 +8,9 @@ namespace NashFast.MonteCarlo;
 
 /// <summary>
 /// One worker of the fused 2×2 runner: generates a chunk of games into its own cache-sized structure-of-arrays buffers,
-/// solves them with the batch solver and folds the answers into its <see cref="Accumulator"/>. The buffers are
-/// allocated once per worker; the steady state allocates nothing.
+/// solves them with the batch solver and folds the answers into its <see cref="Accumulator"/> — or, for the built-in
+/// uniform and normal games on the Vector512 path, does all three in registers (<c>Fused2x2Worker.InRegisters.cs</c>).
+/// The buffers are allocated once per worker; the steady state allocates nothing.
 /// </summary>
 internal sealed partial class Fused2x2Worker
 {
