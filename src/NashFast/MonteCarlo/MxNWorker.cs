@@ -32,9 +32,26 @@ internal sealed class MxNWorker
     public void Run(IGameDistribution distribution, ulong seed, long start, long end, bool pureOnly)
     {
         Accumulator acc = Statistics;
+        var streamed = distribution as IStreamedDistribution;
+        int words = 2 * _a.Length, perBlock = GameStream.GamesPerBlock(words);
+        GameStream stream = default;
         for (long g = start; g < end; g++)
         {
-            distribution.Fill(seed, g, _a, _b);
+            if (streamed is null)
+            {
+                distribution.Fill(seed, g, _a, _b);
+            }
+            else
+            {
+                // A built-in distribution: the next game's words follow this one's within a block.
+                if (g == start || g % perBlock == 0)
+                {
+                    stream = GameStream.Open(seed, g, words);
+                }
+
+                streamed.FillFrom(ref stream, _a, _b);
+            }
+
             acc.Games++;
             if (!AllFinite(_a) || !AllFinite(_b))
             {

@@ -11,7 +11,7 @@ namespace NashFast.Random;
 /// </summary>
 /// <remarks>ρ = −1 gives zero-sum games, ρ = 1 common-interest games, ρ = 0 independent normal payoffs (but a different
 /// draw order from <see cref="NormalDistribution"/>).</remarks>
-public sealed class CovariantDistribution : IGameDistribution
+public sealed class CovariantDistribution : IGameDistribution, IStreamedDistribution
 {
     private readonly double _rho;
     private readonly double _sigma;
@@ -40,6 +40,11 @@ public sealed class CovariantDistribution : IGameDistribution
     {
         GameDistributions.CheckLengths(a, b);
         var s = GameStream.Open(seed, gameIndex, 2 * a.Length);
+        ((IStreamedDistribution)this).FillFrom(ref s, a, b);
+    }
+
+    void IStreamedDistribution.FillFrom(ref GameStream s, Span<double> a, Span<double> b)
+    {
         for (int k = 0; k < a.Length; k++)
         {
             s.NextNormalPair(out double z0, out double z1);

@@ -8,7 +8,7 @@ namespace NashFast.Random;
 /// (<see cref="GameStream.NextBounded"/>: each value's probability within 2^-64 of 1/(High − Low + 1)), drawn in the
 /// order A row-major, then B row-major. Small ranges make ties — and so degenerate games — common on purpose.
 /// </summary>
-public sealed class IntegerDistribution : IGameDistribution
+public sealed class IntegerDistribution : IGameDistribution, IStreamedDistribution
 {
     /// <summary>Creates the distribution.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="high"/> is below <paramref name="low"/>.</exception>
@@ -37,6 +37,11 @@ public sealed class IntegerDistribution : IGameDistribution
     {
         GameDistributions.CheckLengths(a, b);
         var s = GameStream.Open(seed, gameIndex, 2 * a.Length);
+        ((IStreamedDistribution)this).FillFrom(ref s, a, b);
+    }
+
+    void IStreamedDistribution.FillFrom(ref GameStream s, Span<double> a, Span<double> b)
+    {
         ulong range = Range;
         for (int k = 0; k < a.Length; k++)
         {

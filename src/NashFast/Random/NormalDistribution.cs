@@ -16,7 +16,7 @@ namespace NashFast.Random;
 /// <see cref="Math.Log(double)"/> and <see cref="Math.SinCos(double)"/>: relative error of the logarithm below 1e-15,
 /// absolute error of sine and cosine below 1.5e-15 (tested; see <c>NormalMath</c>).
 /// </remarks>
-public sealed class NormalDistribution : IGameDistribution
+public sealed class NormalDistribution : IGameDistribution, IStreamedDistribution
 {
     /// <summary>The shared instance.</summary>
     public static NormalDistribution Instance { get; } = new();
@@ -28,8 +28,15 @@ public sealed class NormalDistribution : IGameDistribution
     public void Fill(ulong seed, long gameIndex, Span<double> a, Span<double> b)
     {
         GameDistributions.CheckLengths(a, b);
+        var s = GameStream.Open(seed, gameIndex, 2 * a.Length);
+        FillFrom(ref s, a, b);
+    }
+
+    void IStreamedDistribution.FillFrom(ref GameStream stream, Span<double> a, Span<double> b) => FillFrom(ref stream, a, b);
+
+    private static void FillFrom(ref GameStream s, Span<double> a, Span<double> b)
+    {
         int n = a.Length;
-        var s = GameStream.Open(seed, gameIndex, 2 * n);
         for (int k = 0; k < 2 * n; k += 2)
         {
             s.NextNormalPair(out double z0, out double z1);

@@ -8,7 +8,7 @@ namespace NashFast.Random;
 /// Independent uniform payoffs in [0, 1) with 53 random bits each (<see cref="GameStream.NextDouble"/>, one word per
 /// payoff), drawn in the order A row-major, then B row-major, from the game's own stream.
 /// </summary>
-public sealed class UniformDistribution : IGameDistribution
+public sealed class UniformDistribution : IGameDistribution, IStreamedDistribution
 {
     /// <summary>The shared instance.</summary>
     public static UniformDistribution Instance { get; } = new();
@@ -21,6 +21,13 @@ public sealed class UniformDistribution : IGameDistribution
     {
         GameDistributions.CheckLengths(a, b);
         var s = GameStream.Open(seed, gameIndex, 2 * a.Length);
+        FillFrom(ref s, a, b);
+    }
+
+    void IStreamedDistribution.FillFrom(ref GameStream stream, Span<double> a, Span<double> b) => FillFrom(ref stream, a, b);
+
+    private static void FillFrom(ref GameStream s, Span<double> a, Span<double> b)
+    {
         for (int k = 0; k < a.Length; k++)
         {
             a[k] = s.NextDouble();
