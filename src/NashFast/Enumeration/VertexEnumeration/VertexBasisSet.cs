@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace NashFast.Enumeration;
 
 /// <summary>
-/// The set of visited bases (64-bit masks, never zero) of <see cref="VertexFloatSearch"/>: open addressing with
+/// The set of visited bases (64-bit masks, never zero) of <see cref="VertexFloatSearch"/> and
+/// <see cref="VertexSearch{T, TOps}"/> (which also keeps its degenerate vertices' label sets in one): open addressing with
 /// linear probing in one flat array, at most half full.
 /// </summary>
 /// <remarks>
