@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace NashFast.Enumeration;
@@ -14,8 +15,20 @@ namespace NashFast.Enumeration;
 /// </remarks>
 internal sealed class VertexBasisSet
 {
-    private ulong[] _slots = new ulong[1024];
-    private int _shift = 64 - 10;
+    private ulong[] _slots;
+    private int _shift;
+
+    /// <summary>An empty set with room for half of <paramref name="slots"/> masks (a power of two, at least 2) before it grows.</summary>
+    public VertexBasisSet(int slots = 1024)
+    {
+        if (slots < 2 || !BitOperations.IsPow2(slots))
+        {
+            throw new ArgumentOutOfRangeException(nameof(slots), slots, "The slot count must be a power of two, at least 2.");
+        }
+
+        _slots = new ulong[slots];
+        _shift = 64 - BitOperations.Log2((uint)slots);
+    }
 
     /// <summary>Number of masks stored.</summary>
     public int Count { get; private set; }

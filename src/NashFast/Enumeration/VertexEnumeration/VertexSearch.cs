@@ -149,8 +149,10 @@ internal sealed class VertexSearch<T, TOps>
         var result = new VertexSet(_d);
         // Flat open-addressing sets (masks are never zero: a basis has k ≥ 1 members, a vertex d ≥ 1 tight labels):
         // the search looks up d neighbours per basis, and HashSet's bucket-then-entry lookup cost more.
-        var visited = new VertexBasisSet();
-        var degenerateVertices = new VertexBasisSet();
+        // Small first tables: most polytopes solved are small (a 4×4 game has a few dozen bases), and the float search's
+        // default of 1024 slots doubled the allocation of a 4×4 solve.
+        var visited = new VertexBasisSet(64);
+        var degenerateVertices = new VertexBasisSet(16);
         ulong basis = 0;
         for (int r = 0; r < _k; r++)
         {
