@@ -102,7 +102,8 @@ public static class NashSolver
                      && game.Rows + game.Columns <= VertexEnumeration.MaxStrategies; // vertex enumeration's label masks
         if (pivotBits <= SmallExactPivotBits || large)
         {
-            return VertexEnumeration.Solve(exact ?? ExactBimatrixGame.FromDouble(game), options);
+            // A double game goes straight to the integer constraints (no rational game at all).
+            return exact is null ? VertexEnumeration.Solve(game, options) : VertexEnumeration.Solve(exact, options);
         }
 
         // Stream nothing during the search: a degenerate game may switch methods, and the sink must not see an
@@ -112,7 +113,7 @@ public static class NashSolver
         SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: true);
         if (result.Degenerate && !options.CancellationToken.IsCancellationRequested)
         {
-            result = SolveDegenerate(exact ?? ExactBimatrixGame.FromDouble(game), options with { OnEquilibrium = null });
+            result = SolveDegenerate(game, exact, options with { OnEquilibrium = null });
         }
 
         if (options.OnEquilibrium is { } sink)
@@ -130,8 +131,8 @@ public static class NashSolver
     /// The fallback for games that support enumeration found degenerate: exact vertex enumeration, valid for every
     /// game, on the exact payoffs when the caller gave them. It honours the limits and the token itself.
     /// </summary>
-    private static SolveResult SolveDegenerate(ExactBimatrixGame exact, SolveOptions options) =>
-        VertexEnumeration.Solve(exact, options);
+    private static SolveResult SolveDegenerate(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options) =>
+        exact is null ? VertexEnumeration.Solve(game, options) : VertexEnumeration.Solve(exact, options);
 
     private static SolveResult SolveTwoByTwo(BimatrixGame game, SolveOptions options)
     {

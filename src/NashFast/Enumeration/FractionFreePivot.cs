@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NashFast.Enumeration;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal static class FractionFreePivot
     /// <param name="r">Pivot row.</param>
     /// <param name="s">Pivot column.</param>
     /// <param name="det">The current denominator, prepared for exact division.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call (see VertexSearch.Search)
     public static bool UpdateOtherRows<T, TOps>(ReadOnlySpan<T> from, Span<T> to, int k, int w, int r, int s, in VertexDivisor<T> det)
         where T : struct
         where TOps : struct, IVertexArithmetic<T>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NashFast.Enumeration;
 
 /// <summary>
@@ -21,6 +23,7 @@ internal static class LexicographicRatio
     /// <param name="i">First row.</param>
     /// <param name="t">Second row.</param>
     /// <param name="s">Entering column.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call (see VertexSearch.Search)
     public static int Compare<T, TOps>(ReadOnlySpan<T> m, int w, int d, int k, int[] rowOf, int[] slotOf, T det, int i, int t, int s)
         where T : struct
         where TOps : struct, IVertexArithmetic<T>

@@ -1,9 +1,11 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace NashFast.Enumeration;
 
 /// <summary>
-/// The set of visited bases (64-bit masks, never zero) of <see cref="VertexFloatSearch"/>: open addressing with
+/// The set of visited bases (64-bit masks, never zero) of <see cref="VertexFloatSearch"/> and
+/// <see cref="VertexSearch{T, TOps}"/> (which also keeps its degenerate vertices' label sets in one): open addressing with
 /// linear probing in one flat array, at most half full.
 /// </summary>
 /// <remarks>
@@ -13,8 +15,20 @@ namespace NashFast.Enumeration;
 /// </remarks>
 internal sealed class VertexBasisSet
 {
-    private ulong[] _slots = new ulong[1024];
-    private int _shift = 64 - 10;
+    private ulong[] _slots;
+    private int _shift;
+
+    /// <summary>An empty set with room for half of <paramref name="slots"/> masks (a power of two, at least 2) before it grows.</summary>
+    public VertexBasisSet(int slots = 1024)
+    {
+        if (slots < 2 || !BitOperations.IsPow2(slots))
+        {
+            throw new ArgumentOutOfRangeException(nameof(slots), slots, "The slot count must be a power of two, at least 2.");
+        }
+
+        _slots = new ulong[slots];
+        _shift = 64 - BitOperations.Log2((uint)slots);
+    }
 
     /// <summary>Number of masks stored.</summary>
     public int Count { get; private set; }

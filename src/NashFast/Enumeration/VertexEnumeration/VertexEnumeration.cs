@@ -29,7 +29,8 @@ public static class VertexEnumeration
     public static SolveResult Solve(BimatrixGame game, SolveOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(game);
-        return Solve(ExactBimatrixGame.FromDouble(game), options);
+        ValidateShape(game.Rows, game.Columns, nameof(game));
+        return SolveWith(VertexPolytopes.BuildScaled(game), options, VertexTier.Auto)!;
     }
 
     /// <summary>
@@ -66,12 +67,26 @@ public static class VertexEnumeration
     private static SolveResult? SolveWith(ExactBimatrixGame game, SolveOptions? options, VertexTier tier)
     {
         ArgumentNullException.ThrowIfNull(game);
-        options ??= SolveOptions.Default;
-        int m = game.Rows, n = game.Columns;
+        ValidateShape(game.Rows, game.Columns, nameof(game));
+        return SolveWith(VertexPolytopes.BuildScaled(game), options, tier);
+    }
+
+    private static void ValidateShape(int m, int n, string parameter)
+    {
         if (m + n > MaxStrategies)
         {
-            throw new ArgumentException($"Vertex enumeration takes games with m + n <= {MaxStrategies}; this game is {m}x{n}.", nameof(game));
+            throw new ArgumentException($"Vertex enumeration takes games with m + n <= {MaxStrategies}; this game is {m}x{n}.", parameter);
         }
+    }
+
+    /// <summary>
+    /// The search, matching and result on the game's integral constraint matrices; the payoffs are recovered from them
+    /// (<see cref="VertexConstraints"/>), so a double game is never converted to rationals entry by entry.
+    /// </summary>
+    private static SolveResult? SolveWith(VertexConstraints game, SolveOptions? options, VertexTier tier)
+    {
+        options ??= SolveOptions.Default;
+        int m = game.Rows, n = game.Columns;
 
         if (options.MaxEquilibria < 1)
         {
@@ -85,7 +100,7 @@ public static class VertexEnumeration
 
         CancellationToken token = options.CancellationToken;
         int parallelism = options.EffectiveParallelism;
-        (BigInteger[] cp, BigInteger[] cq) = VertexPolytopes.Build(game);
+        BigInteger[] cp = game.P, cq = game.Q;
 
         // P: k = n rows, dimension m, labels already global. Q: k = m rows, dimension n, labels rotated by m.
         VertexSet? p, q;
@@ -150,17 +165,21 @@ public static class VertexEnumeration
         }
 
         // Normalised vertices, computed once each (a vertex may be part of many equilibria).
-        var rowCache = new Dictionary<int, Rational[]>();
-        var colCache = new Dictionary<int, Rational[]>();
-        Rational[] RowVertex(int x) => Cached(rowCache, p, x);
-        Rational[] ColumnVertex(int y) => Cached(colCache, q, y);
+        var rowCache = new Dictionary<int, NormalisedVertex>();
+        var colCache = new Dictionary<int, NormalisedVertex>();
+        Rational[] RowVertex(int x) => Cached(rowCache, p, x).Probabilities;
+        Rational[] ColumnVertex(int y) => Cached(colCache, q, y).Probabilities;
 
         var exact = new List<(ExactEquilibrium Equilibrium, int X, int Y)>(pairs.Count);
         foreach ((int x, int y) in pairs)
         {
-            Rational[] row = RowVertex(x);
-            Rational[] col = ColumnVertex(y);
-            var e = new ExactEquilibrium(row, col, RowPayoff(game, row, col), ColumnPayoff(game, row, col));
+            NormalisedVertex row = Cached(rowCache, p, x);
+            NormalisedVertex col = Cached(colCache, q, y);
+            var e = new ExactEquilibrium(
+                row.Probabilities,
+                col.Probabilities,
+                Payoff(cq, n, row, col, game.ScaleA, game.OffsetA),
+                Payoff(cp, m, col, row, game.ScaleB, game.OffsetB));
             exact.Add((e, x, y));
             options.OnEquilibrium?.Invoke(e.ToDouble());
         }
@@ -183,11 +202,13 @@ public static class VertexEnumeration
         };
     }
 
-    private static Rational[] Cached(Dictionary<int, Rational[]> cache, VertexSet set, int v)
+    private static NormalisedVertex Cached(Dictionary<int, NormalisedVertex> cache, VertexSet set, int v)
     {
-        if (!cache.TryGetValue(v, out Rational[]? normalised))
+        if (!cache.TryGetValue(v, out NormalisedVertex? normalised))
         {
-            normalised = Probabilities(set.Coordinates(v));
+            BigInteger[] numerators = set.Coordinates(v);
+            BigInteger sum = Sum(numerators);
+            normalised = new NormalisedVertex(numerators, sum, Probabilities(numerators, sum));
             cache[v] = normalised;
         }
 
@@ -198,7 +219,9 @@ public static class VertexEnumeration
     /// A vertex's coordinate numerators (over any common denominator, as <see cref="VertexSet.Coordinates"/> and the
     /// Lemke–Howson path give them) scaled to sum 1: the mixed strategy, exactly.
     /// </summary>
-    internal static Rational[] Probabilities(BigInteger[] numerators)
+    internal static Rational[] Probabilities(BigInteger[] numerators) => Probabilities(numerators, Sum(numerators));
+
+    private static BigInteger Sum(BigInteger[] numerators)
     {
         BigInteger sum = BigInteger.Zero;
         foreach (BigInteger t in numerators)
@@ -206,6 +229,11 @@ public static class VertexEnumeration
             sum += t;
         }
 
+        return sum;
+    }
+
+    private static Rational[] Probabilities(BigInteger[] numerators, BigInteger sum)
+    {
         var result = new Rational[numerators.Length];
         for (int i = 0; i < numerators.Length; i++)
         {
@@ -215,45 +243,34 @@ public static class VertexEnumeration
         return result;
     }
 
-    /// <summary>x is supported on best responses to y, so the payoff is (A y)_i for any i with x_i &gt; 0.</summary>
-    private static Rational RowPayoff(ExactBimatrixGame game, Rational[] row, Rational[] col)
+    /// <summary>
+    /// The payoff of the player whose polytope's partner is <paramref name="other"/>: own strategy i is in the support of
+    /// <paramref name="own"/>, hence a best response to the other's strategy, so the payoff is row i of the payoff matrix
+    /// times the other's strategy. With <paramref name="constraints"/> (k × d, row i = (M − min + 1)·scale at row i) and
+    /// the other's numerators t over their sum S this is <c>(C t)_i / (scale · S) + offset</c>: one integer dot product
+    /// and one reduction, where the rational game would take d rational products and sums.
+    /// </summary>
+    private static Rational Payoff(BigInteger[] constraints, int d, NormalisedVertex own, NormalisedVertex other, BigInteger scale, Rational offset)
     {
         int i = 0;
-        while (row[i].IsZero)
+        while (own.Numerators[i].IsZero)
         {
             i++;
         }
 
-        Rational total = Rational.Zero;
-        for (int j = 0; j < col.Length; j++)
+        BigInteger dot = BigInteger.Zero;
+        for (int j = 0; j < d; j++)
         {
-            if (!col[j].IsZero)
+            BigInteger t = other.Numerators[j];
+            if (!t.IsZero)
             {
-                total += game.RowPayoff(i, j) * col[j];
+                dot += constraints[(i * d) + j] * t;
             }
         }
 
-        return total;
+        return new Rational(dot, scale * other.Sum) + offset;
     }
 
-    /// <summary>y is supported on best responses to x, so the payoff is (xᵀB)_j for any j with y_j &gt; 0.</summary>
-    private static Rational ColumnPayoff(ExactBimatrixGame game, Rational[] row, Rational[] col)
-    {
-        int j = 0;
-        while (col[j].IsZero)
-        {
-            j++;
-        }
-
-        Rational total = Rational.Zero;
-        for (int i = 0; i < row.Length; i++)
-        {
-            if (!row[i].IsZero)
-            {
-                total += game.ColumnPayoff(i, j) * row[i];
-            }
-        }
-
-        return total;
-    }
+    /// <summary>A vertex's coordinate numerators, their sum and the mixed strategy they normalise to.</summary>
+    private sealed record NormalisedVertex(BigInteger[] Numerators, BigInteger Sum, Rational[] Probabilities);
 }

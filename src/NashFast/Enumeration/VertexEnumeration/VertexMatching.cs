@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NashFast.Enumeration;
 
@@ -21,6 +22,7 @@ internal static class VertexMatching
     /// All completely labelled pairs (x, y) with both nonzero. When <paramref name="cancelled"/> comes back true the
     /// list holds only the pairs found before the token fired (every one a genuine extreme equilibrium).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // hot from the first call (see VertexSearch.Search)
     public static List<(int X, int Y)> Match(VertexSet p, VertexSet q, int labelCount, int parallelism, CancellationToken token, out bool cancelled)
     {
         cancelled = false;
@@ -83,6 +85,7 @@ internal static class VertexMatching
         int chunks = (p.Count + chunkSize - 1) / chunkSize;
         var found = new List<(int X, int Y)>?[chunks];
         bool stopped = false;
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void MatchChunk(int c)
         {
             var local = new List<(int X, int Y)>();

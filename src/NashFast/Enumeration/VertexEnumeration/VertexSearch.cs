@@ -140,11 +140,19 @@ internal sealed class VertexSearch<T, TOps>
         }
     }
 
+    // The hot methods are optimised from their first call (AggressiveOptimization): a CLI process solves each game
+    // once, and its tier-0 code made a 0..3 game several times slower than the steady state (measured: 8 ms against
+    // 1 ms per 8×8 game for the games after the first, in one `nashfast solve` of 20 games).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VertexSet? Search(int labelShift, CancellationToken token)
     {
         var result = new VertexSet(_d);
-        var visited = new HashSet<ulong>();
-        var degenerateVertices = new HashSet<ulong>();
+        // Flat open-addressing sets (masks are never zero: a basis has k ≥ 1 members, a vertex d ≥ 1 tight labels):
+        // the search looks up d neighbours per basis, and HashSet's bucket-then-entry lookup cost more.
+        // Small first tables: most polytopes solved are small (a 4×4 game has a few dozen bases), and the float search's
+        // default of 1024 slots doubled the allocation of a 4×4 solve.
+        var visited = new VertexBasisSet(64);
+        var degenerateVertices = new VertexBasisSet(16);
         ulong basis = 0;
         for (int r = 0; r < _k; r++)
         {
@@ -218,6 +226,13 @@ internal sealed class VertexSearch<T, TOps>
                         Grow(child + 1);
                     }
 
+                    if (f >= _levelDets.Length)
+                    {
+                        // Grown apart from the levels, which may come from the pool far larger than this DFS needs.
+                        Array.Resize(ref _levelDets, Math.Max(16, 2 * f));
+                        Array.Resize(ref _levelSmall, _levelDets.Length);
+                    }
+
                     _levelDets[f] = _det;
                     _levelSmall[f] = _small;
                     target = child * _entries;
@@ -241,7 +256,8 @@ internal sealed class VertexSearch<T, TOps>
     }
 
     /// <summary>Adds the vertex of the current basis unless a degenerate vertex was already recorded by another basis.</summary>
-    private void Record(VertexSet result, HashSet<ulong> degenerateVertices, int labelShift)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Record(VertexSet result, VertexBasisSet degenerateVertices, int labelShift)
     {
         ReadOnlySpan<T> m = _levels.AsSpan(_offset, _entries);
         ulong local = 0;
@@ -308,6 +324,7 @@ internal sealed class VertexSearch<T, TOps>
     }
 
     /// <summary>The leaving row for entering slot <paramref name="s"/>: lexicographic minimum ratio over positive entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LexMinRatioRow(int s)
     {
         if (typeof(T) == typeof(long) && _small)
@@ -341,6 +358,7 @@ internal sealed class VertexSearch<T, TOps>
     /// <see cref="LexMinRatioRow"/> for the 64-bit tier in small mode: cross products in plain longs, no bounds checks
     /// (the ratio tests are most of the search's time on degenerate games).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LexMinRatioRowSmall(int s)
     {
         ref long m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<long[]>(_levels)), _offset);
@@ -374,6 +392,7 @@ internal sealed class VertexSearch<T, TOps>
     }
 
     /// <summary>The tie-break of <see cref="LexCompare"/> in small mode; <paramref name="pi"/>, <paramref name="pt"/> are the column entries.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LexTieSmall(ref long m, int i, int t, long pi, long pt)
     {
         long det = Unsafe.As<T, long>(ref _det);
@@ -419,11 +438,14 @@ internal sealed class VertexSearch<T, TOps>
     {
         int capacity = (int)Math.Min(_maxLevels, Math.Max(minimum, Math.Max(16L, 2L * _capacity)));
         T[] levels = VertexSnapshotPool<T>.Rent((long)capacity * _entries);
+
+        // A pooled array is usually far longer than asked for (an earlier, deeper search): use all of it, so that a
+        // deep DFS does not copy its path again at every doubling (measured: a quarter of the time of a 10×10 game
+        // with payoffs 0..3, whose DFS runs thousands of levels deep).
+        capacity = (int)Math.Min(_maxLevels, Math.Max(capacity, levels.Length / _entries));
         _levels.AsSpan(0, _capacity * _entries).CopyTo(levels);
         VertexSnapshotPool<T>.Return(_levels);
         _levels = levels;
-        Array.Resize(ref _levelDets, capacity);
-        Array.Resize(ref _levelSmall, capacity);
         _capacity = capacity;
     }
 
@@ -439,6 +461,7 @@ internal sealed class VertexSearch<T, TOps>
     /// <paramref name="source"/> and writing the result at <paramref name="target"/> (which may be the same); false on
     /// overflow.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Pivot(int source, int target, int r, int s)
     {
         if (typeof(T) == typeof(long) && _small)
@@ -479,6 +502,7 @@ internal sealed class VertexSearch<T, TOps>
     /// exact division by the determinant <c>D = 2^t·o</c> (o odd) is a shift and a multiplication by o's inverse
     /// modulo 2^64 instead of a hardware division.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PivotSmall(int source, int target, int r, int s)
     {
         long[] levels = Unsafe.As<long[]>(_levels);
@@ -539,6 +563,7 @@ internal sealed class VertexSearch<T, TOps>
     private const long SmallLimit = 1L << 30;
 
     /// <summary>True when every entry of the dictionary at <paramref name="offset"/> and the determinant are below <see cref="SmallLimit"/> (64-bit tier only).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AllSmall(int offset)
     {
         ReadOnlySpan<long> m = Unsafe.As<long[]>(_levels).AsSpan(offset, _entries);

@@ -10,10 +10,12 @@ namespace NashFast.Enumeration;
 /// </summary>
 internal sealed class VertexSet
 {
-    private readonly List<ulong> _labels = [];
-    private readonly List<long> _longCoordinates = [];
-    private readonly List<BigInteger> _bigCoordinates = [];
-    private readonly List<bool> _isZero = [];
+    // Chunked, not List<T>: a degenerate polytope has thousands of vertices, and a list's doublings (a large-object
+    // allocation and a copy each) were a tenth of a 10×10 search with payoffs 0..3.
+    private readonly VertexChunkedList<ulong> _labels = new();
+    private readonly VertexChunkedList<long> _longCoordinates = new();
+    private readonly VertexChunkedList<BigInteger> _bigCoordinates = new();
+    private readonly VertexChunkedList<bool> _isZero = new();
     private readonly Func<ulong, BigInteger[]>? _resolver;
 
     public VertexSet(int dimension) => Dimension = dimension;
@@ -89,10 +91,7 @@ internal sealed class VertexSet
     {
         _labels.Add(labels);
         _isZero.Add(isZero);
-        foreach (long c in coordinates)
-        {
-            _longCoordinates.Add(c);
-        }
+        _longCoordinates.AddRange(coordinates);
     }
 
     /// <summary>Appends a vertex with arbitrary-precision coordinates.</summary>
@@ -100,9 +99,72 @@ internal sealed class VertexSet
     {
         _labels.Add(labels);
         _isZero.Add(isZero);
-        foreach (BigInteger c in coordinates)
+        _bigCoordinates.AddRange(coordinates);
+    }
+}
+
+/// <summary>
+/// An append-only list in chunks of 4096 elements: appending never copies what is stored beyond the first chunk,
+/// which grows by doubling from 16 (small polytopes stay small).
+/// </summary>
+/// <typeparam name="T">Element type.</typeparam>
+internal sealed class VertexChunkedList<T>
+{
+    private const int Shift = 12;
+    private const int ChunkSize = 1 << Shift;
+    private readonly List<T[]> _chunks = [];
+
+    /// <summary>Number of elements.</summary>
+    public int Count { get; private set; }
+
+    public T this[int index] => _chunks[index >> Shift][index & (ChunkSize - 1)];
+
+    public void Add(T value)
+    {
+        T[] chunk = Room(1);
+        chunk[Count & (ChunkSize - 1)] = value;
+        Count++;
+    }
+
+    public void AddRange(ReadOnlySpan<T> values)
+    {
+        while (!values.IsEmpty)
         {
-            _bigCoordinates.Add(c);
+            T[] chunk = Room(values.Length);
+            int slot = Count & (ChunkSize - 1);
+            int take = Math.Min(values.Length, chunk.Length - slot);
+            values[..take].CopyTo(chunk.AsSpan(slot));
+            values = values[take..];
+            Count += take;
         }
+    }
+
+    /// <summary>The chunk the next element goes to, with room for it (and up to <paramref name="wanted"/> − 1 more in the first chunk).</summary>
+    private T[] Room(int wanted)
+    {
+        if (Count < ChunkSize)
+        {
+            if (_chunks.Count == 0)
+            {
+                _chunks.Add(new T[Math.Min(ChunkSize, Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)wanted)))]);
+            }
+
+            T[] first = _chunks[0];
+            if (Count == first.Length)
+            {
+                int size = Math.Min(ChunkSize, Math.Max(2 * first.Length, (int)BitOperations.RoundUpToPowerOf2((uint)(Count + wanted))));
+                Array.Resize(ref first, size);
+                _chunks[0] = first;
+            }
+
+            return first;
+        }
+
+        if ((Count & (ChunkSize - 1)) == 0)
+        {
+            _chunks.Add(GC.AllocateUninitializedArray<T>(ChunkSize));
+        }
+
+        return _chunks[^1];
     }
 }
