@@ -81,20 +81,29 @@ internal sealed class VertexFloatSearch
     private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, CancellationToken token)
     {
         VertexIntervalTableau t = _tableau;
-        var result = new VertexSet(_d, coordinates.Solve);
+        int d = _d;
+        var result = new VertexSet(d, coordinates.Solve);
         var visited = new VertexBasisSet();
-        ulong zMask = _d == 64 ? ulong.MaxValue : (1UL << _d) - 1;
-        ulong allLocal = _d + _k == 64 ? ulong.MaxValue : (1UL << (_d + _k)) - 1;
+        ulong zMask = d == 64 ? ulong.MaxValue : (1UL << d) - 1;
+        ulong allLocal = d + _k == 64 ? ulong.MaxValue : (1UL << (d + _k)) - 1;
         ulong basis = allLocal & ~zMask;
         visited.Add(basis);
         result.Add(GameLabels(allLocal & ~basis, labelShift), isZero: true);
 
-        var frameRow = new List<int> { -1 };
-        var frameSlot = new List<int> { -1 };
-        var frameNext = new List<int> { 0 };
+        // One frame per DFS level: the pivot that entered it (row, column; −1 at the root), the next column to try,
+        // and the leaving row of every column, decided once when the level is entered (see EnterLevel).
+        var frames = new Frame[64];
+        var leaving = new int[64 * d];
+        int level = 0;
+        frames[0] = new Frame(-1, -1);
         bool fresh = true; // the tableau was computed from C with no pivot since
+        if (!EnterLevel(leaving.AsSpan(0, d), ref fresh))
+        {
+            return null;
+        }
+
         long steps = 0;
-        while (frameRow.Count > 0)
+        while (level >= 0)
         {
             if ((steps++ & 1023) == 0 && token.IsCancellationRequested)
             {
@@ -102,21 +111,18 @@ internal sealed class VertexFloatSearch
                 return result;
             }
 
-            int f = frameRow.Count - 1;
-            int s = frameNext[f];
-            if (s == _d)
+            ref Frame frame = ref frames[level];
+            int s = frame.Next;
+            if (s == d)
             {
-                int backRow = frameRow[f];
-                int backSlot = frameSlot[f];
-                frameRow.RemoveAt(f);
-                frameSlot.RemoveAt(f);
-                frameNext.RemoveAt(f);
+                int backRow = frame.Row, backSlot = frame.Slot;
+                level--;
                 if (backRow >= 0)
                 {
                     basis ^= (1UL << t.Basic[backRow]) | (1UL << t.Nonbasic[backSlot]);
-                    if (_snapshots.Count > 0 && _snapshots[(f - 1) % _maxSnapshots].Level == f - 1)
+                    if (_snapshots.Count > 0 && _snapshots[level % _maxSnapshots].Level == level)
                     {
-                        Snapshot snap = _snapshots[(f - 1) % _maxSnapshots];
+                        Snapshot snap = _snapshots[level % _maxSnapshots];
                         t.LoadFrom(snap.Values, snap.Radii, snap.Basic, snap.Nonbasic);
                         fresh = snap.Fresh;
                     }
@@ -138,34 +144,18 @@ internal sealed class VertexFloatSearch
                 continue;
             }
 
-            frameNext[f] = s + 1;
-            int r = t.CertifiedRatioRow(s);
-            if (r < 0)
-            {
-                if (fresh || !Refresh())
-                {
-                    return null;
-                }
-
-                fresh = true;
-                r = t.CertifiedRatioRow(s);
-                if (r < 0)
-                {
-                    return null;
-                }
-            }
-
+            frame.Next = s + 1;
+            int r = leaving[(level * d) + s];
             ulong next = basis ^ (1UL << t.Basic[r]) ^ (1UL << t.Nonbasic[s]);
             if (!visited.Add(next))
             {
                 continue;
             }
 
-            int level = frameRow.Count - 1;
             int ring = level % _maxSnapshots;
             if (ring == _snapshots.Count)
             {
-                _snapshots.Add(new Snapshot(t.Values.Length, _k, _d));
+                _snapshots.Add(new Snapshot(t.Values.Length, _k, d));
             }
 
             Snapshot saved = _snapshots[ring];
@@ -187,13 +177,49 @@ internal sealed class VertexFloatSearch
             }
 
             basis = next;
-            frameRow.Add(r);
-            frameSlot.Add(s);
-            frameNext.Add(0);
+            level++;
+            if (level == frames.Length)
+            {
+                Array.Resize(ref frames, frames.Length * 2);
+                Array.Resize(ref leaving, leaving.Length * 2);
+            }
+
+            frames[level] = new Frame(r, s);
             result.Add(GameLabels(allLocal & ~basis, labelShift), isZero: (basis & zMask) == 0);
+            if (!EnterLevel(leaving.AsSpan(level * d, d), ref fresh))
+            {
+                return null;
+            }
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The leaving row of every column at the current basis, certified (<see cref="VertexIntervalTableau.CertifiedRatioRows"/>);
+    /// when some column is undecided the tableau is first recomputed from C (unless it is fresh already) and
+    /// tried again. False when a column stays undecided on a fresh tableau: the search gives up.
+    /// </summary>
+    /// <remarks>
+    /// Deciding all columns on entry rather than each when its turn comes is sound: a certified answer is a fact
+    /// about the exact tableau of this basis, which the tableau returns to (same basis, same row and column
+    /// positions) after every child, whether by snapshot, pivot back or refresh. It also means a column is never
+    /// re-decided on the less accurate tableau a pivot back leaves.
+    /// </remarks>
+    private bool EnterLevel(Span<int> leaving, ref bool fresh)
+    {
+        if (_tableau.CertifiedRatioRows(leaving))
+        {
+            return true;
+        }
+
+        if (fresh || !Refresh())
+        {
+            return false;
+        }
+
+        fresh = true;
+        return _tableau.CertifiedRatioRows(leaving);
     }
 
     private bool NeedsRefresh() => _tableau.RadiiTooWide();
@@ -218,6 +244,14 @@ internal sealed class VertexFloatSearch
 
         ulong low = _d == 64 ? ulong.MaxValue : (1UL << _d) - 1;
         return (local >> _d) | ((local & low) << labelShift);
+    }
+
+    /// <summary>The pivot that entered a DFS level (row and column; −1 at the root) and the next column to try.</summary>
+    private struct Frame(int row, int slot)
+    {
+        public readonly int Row = row;
+        public readonly int Slot = slot;
+        public int Next;
     }
 
     /// <summary>The search state at one DFS depth.</summary>

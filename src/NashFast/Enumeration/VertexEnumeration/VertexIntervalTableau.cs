@@ -463,6 +463,95 @@ internal sealed class VertexIntervalTableau
     }
 
     /// <summary>
+    /// <see cref="CertifiedRatioRow"/> for every column at once: <paramref name="rows"/>[s] for s &lt; d, each −1 or the
+    /// same row the single-column test returns (same candidate choice, same certification, same roundings); true when
+    /// every column is certified.
+    /// </summary>
+    /// <remarks>
+    /// The single-column test walks down one column of the row-major tableau, a cache line per row and an
+    /// unpredictable branch per entry, d times per vertex. Here the lanes are four adjacent columns (Vector256; the
+    /// row stride is a multiple of four, so a group never leaves the row): one pass down the rows keeps per lane the
+    /// candidate minimum exactly as the scalar loop chooses it (first strict minimum of the cross products) and a
+    /// mask of lanes with an uncertain sign; a second pass certifies the candidate against every other positive
+    /// entry with the scalar expressions. Lanes past column d − 1 (the right-hand side, padding) are computed and
+    /// ignored. Without vector hardware, the scalar test per column.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool CertifiedRatioRows(Span<int> rows)
+    {
+        int k = K, d = D, w = Stride;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            bool all = true;
+            for (int s = 0; s < d; s++)
+            {
+                rows[s] = CertifiedRatioRow(s);
+                all &= rows[s] >= 0;
+            }
+
+            return all;
+        }
+
+        ref double v0 = ref MemoryMarshal.GetArrayDataReference(Values);
+        ref double r0 = ref MemoryMarshal.GetArrayDataReference(Radii);
+        Vector256<double> zero = Vector256<double>.Zero, one = Vector256<double>.One, two = Vector256.Create(2.0);
+        Vector256<double> lowMargin = Vector256.Create(1 - RatioMargin), highMargin = Vector256.Create(1 + RatioMargin);
+        uint failed = 0;
+        for (int j = 0; j < d; j += Vector256<double>.Count)
+        {
+            Vector256<double> bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
+            Vector256<double> bestRow = Vector256.Create(-1.0), uncertain = zero;
+            for (int i = 0, o = j; i < k; i++, o += w)
+            {
+                Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
+                Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
+                Vector256<double> rhs = Vector256.Create(Values[(i * w) + d]);
+                Vector256<double> rr = Vector256.Create(Radii[(i * w) + d]);
+
+                // Lane's entry bounds the edge unless certified non-positive (scalar: p + rp <= 0 skips it).
+                Vector256<double> bounds = Vector256.GreaterThan(p + rp, zero);
+
+                // A bounding entry must be certified positive with room to compare (scalar: !(p > 2 rp) gives up).
+                uncertain |= Vector256.AndNot(bounds, Vector256.GreaterThan(p, two * rp));
+
+                // Row i becomes the lane's candidate: first bounding row, or a strictly smaller cross product.
+                Vector256<double> better = bounds & (Vector256.LessThan(bestRow, zero) | Vector256.LessThan(rhs * bestP, bestRhs * p));
+                bestP = Vector256.ConditionalSelect(better, p, bestP);
+                bestRp = Vector256.ConditionalSelect(better, rp, bestRp);
+                bestRhs = Vector256.ConditionalSelect(better, rhs, bestRhs);
+                bestRr = Vector256.ConditionalSelect(better, rr, bestRr);
+                bestRow = Vector256.ConditionalSelect(better, Vector256.Create((double)i), bestRow);
+            }
+
+            // No bounding row at all: never guess (cannot happen for a bounded polytope with certified signs).
+            uncertain |= Vector256.LessThan(bestRow, zero);
+            Vector256<double> lowP = (bestP - bestRp) * lowMargin;
+            Vector256<double> highRhs = (bestRhs + bestRr) * highMargin;
+            for (int i = 0, o = j; i < k; i++, o += w)
+            {
+                Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
+                Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
+
+                // Every other positive entry's ratio must be certified larger than the candidate's.
+                Vector256<double> other = Vector256.AndNot(Vector256.GreaterThan(p, zero), Vector256.Equals(bestRow, Vector256.Create((double)i)));
+                Vector256<double> lhs = Vector256.Create(Values[(i * w) + d] - Radii[(i * w) + d]) * lowP;
+                Vector256<double> rhs = highRhs * (p + rp);
+                uncertain |= Vector256.AndNot(other, Vector256.GreaterThan(lhs * lowMargin, rhs * highMargin));
+            }
+
+            uint bad = uncertain.ExtractMostSignificantBits();
+            for (int l = 0; l < Vector256<double>.Count && j + l < d; l++)
+            {
+                bool ok = (bad & (1u << l)) == 0;
+                rows[j + l] = ok ? (int)bestRow.GetElement(l) : -1;
+                failed |= ok ? 0u : 1u;
+            }
+        }
+
+        return failed == 0;
+    }
+
+    /// <summary>
     /// The leaving row for entering column <paramref name="s"/>: the certified unique minimum of rhs_i / p_i over
     /// the rows with p_i certified positive; −1 when some entry's sign or the minimum is uncertain. No division: the
     /// minimum by cross products of midpoints, then certified by <c>(rhs_i − r) · (p_t − r) &gt; (rhs_t + r) · (p_i + r)</c>
