@@ -61,6 +61,10 @@ internal sealed class VertexIntervalTableau
     private readonly double[] _scratchRadii;
     private readonly int[] _targetBasic;
     private readonly int[] _targetNonbasic;
+    private double[]? _anchorValues;
+    private double[]? _anchorRadii;
+    private int[]? _anchorBasic;
+    private int[]? _anchorNonbasic;
 
     private VertexIntervalTableau(int k, int d, double[] c0Values, double[] c0Radii)
     {
@@ -104,6 +108,9 @@ internal sealed class VertexIntervalTableau
 
     /// <summary>Nonbasic variable of each column.</summary>
     public int[] Nonbasic { get; }
+
+    /// <summary>Number of pivots on the entries so far, recomputations included (diagnostics for tests and measurements).</summary>
+    public long Pivots { get; private set; }
 
     /// <summary>Largest |value| written by the last successful pivot.</summary>
     public double LastMaxValue { get; private set; }
@@ -182,13 +189,27 @@ internal sealed class VertexIntervalTableau
     public bool Pivot(int r, int s)
     {
         bool ok = PivotEntries(r, s);
-        (Basic[r], Nonbasic[s]) = (Nonbasic[s], Basic[r]);
+        ExchangeLabels(r, s);
         return ok;
     }
+
+    /// <summary>
+    /// The numeric half of <see cref="Pivot"/>: the entries change, <see cref="Basic"/> and <see cref="Nonbasic"/>
+    /// do not. For a caller that keeps the labels of another basis than the entries for a while (the vertex search's
+    /// lazy backtracking); result as for <see cref="Pivot"/>.
+    /// </summary>
+    public bool PivotEntriesOnly(int r, int s)
+    {
+        return PivotEntries(r, s);
+    }
+
+    /// <summary>The bookkeeping half of <see cref="Pivot"/>: exchanges the labels of row r and column s only.</summary>
+    public void ExchangeLabels(int r, int s) => (Basic[r], Nonbasic[s]) = (Nonbasic[s], Basic[r]);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool PivotEntries(int r, int s)
     {
+        Pivots++;
         double[] values = Values, radii = Radii;
         int w = Stride, cols = D + 1, pivotRow = r * w;
         double vp = values[pivotRow + s], rp = radii[pivotRow + s];
@@ -325,10 +346,40 @@ internal sealed class VertexIntervalTableau
     /// Recomputes the tableau of the current basis from C: fresh pivots from the slack basis, each time on the entry
     /// of largest magnitude among the columns still to enter and the rows still to leave (complete pivoting), then
     /// rows and columns permuted back to the current positions. False when a fresh pivot is not certified or a value
-    /// leaves the safe range.
+    /// leaves the safe range. On success the result is also kept as the anchor of <see cref="RefreshFromAnchor"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Refresh()
+    {
+        if (!Recompute(fromAnchor: false, int.MaxValue))
+        {
+            return false;
+        }
+
+        _anchorValues ??= new double[Values.Length];
+        _anchorRadii ??= new double[Values.Length];
+        _anchorBasic ??= new int[K];
+        _anchorNonbasic ??= new int[D];
+        SaveTo(_anchorValues, _anchorRadii, _anchorBasic, _anchorNonbasic);
+        return true;
+    }
+
+    /// <summary>
+    /// Recomputes the tableau of the current basis as <see cref="Refresh"/> does, but from the last tableau
+    /// <see cref="Refresh"/> computed (the anchor) instead of the slack basis: when the current basis is at most
+    /// <paramref name="maxExchanges"/> exchanges away from it, that is a few pivots instead of up to min(k, d). False
+    /// when there is no anchor, it is too far (then nothing changed) or a pivot failed (then the entries are
+    /// garbage, the labels right: call <see cref="Refresh"/>).
+    /// </summary>
+    /// <remarks>
+    /// Rigour needs nothing new: the anchor is a valid enclosure of its basis's exact tableau, and every pivot from
+    /// it keeps the enclosure valid (the same certified pivot as anywhere else). Its radii start where the anchor's
+    /// are, which after a DFS path of pivots forward and back are far smaller than the current ones: interval
+    /// pivots cannot cancel, so a pivot and its pivot back widen the radii by the product of both growth factors.
+    /// </remarks>
+    public bool RefreshFromAnchor(int maxExchanges) => _anchorValues is not null && Recompute(fromAnchor: true, maxExchanges);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Recompute(bool fromAnchor, int maxExchanges)
     {
         int k = K, d = D, w = Stride;
         Basic.CopyTo(_targetBasic, 0);
@@ -339,7 +390,26 @@ internal sealed class VertexIntervalTableau
             inTarget[v] = true;
         }
 
-        LoadSlackBasis();
+        if (fromAnchor)
+        {
+            int exchanges = 0;
+            foreach (int v in _anchorBasic!)
+            {
+                exchanges += inTarget[v] ? 0 : 1;
+            }
+
+            if (exchanges > maxExchanges)
+            {
+                return false; // Basic and Nonbasic are untouched: the caller's tableau is as it was
+            }
+
+            LoadFrom(_anchorValues!, _anchorRadii!, _anchorBasic!, _anchorNonbasic!);
+        }
+        else
+        {
+            LoadSlackBasis();
+        }
+
         while (true)
         {
             int bestRow = -1, bestSlot = -1;
