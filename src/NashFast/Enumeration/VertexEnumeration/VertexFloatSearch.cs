@@ -69,6 +69,9 @@ internal sealed class VertexFloatSearch
     /// <summary>How many of <see cref="Refreshes"/> started from the anchor rather than from C.</summary>
     public int AnchorRefreshes { get; private set; }
 
+    /// <summary>Number of times lazy backtracking had to give a level its entries back (see Materialise).</summary>
+    public int Materialisations { get; private set; }
+
     /// <summary>
     /// The vertices (label sets only; coordinates on demand) or null when some decision could not be certified.
     /// Parameters as for <see cref="VertexSearch{T, TOps}.Run"/>.
@@ -100,7 +103,7 @@ internal sealed class VertexFloatSearch
 
         var search = new VertexFloatSearch(tableau, maxPivotsBack, maxAnchorExchanges);
         VertexSet? result = search.Search(new VertexExactCoordinates(constraints, k, d, labelShift), labelShift, token);
-        stats = new VertexFloatSearchStats(search.Refreshes, search.AnchorRefreshes, tableau.Pivots);
+        stats = new VertexFloatSearchStats(search.Refreshes, search.AnchorRefreshes, search.Materialisations, tableau.Pivots);
         return result;
     }
 
@@ -230,6 +233,7 @@ internal sealed class VertexFloatSearch
     private bool Materialise(Frame[] frames, int level, int entriesLevel, ref Accuracy accuracy)
     {
         VertexIntervalTableau t = _tableau;
+        Materialisations++;
         accuracy = Accuracy.Stale;
         if (entriesLevel - level <= _maxPivotsBack)
         {
@@ -360,5 +364,6 @@ internal sealed class VertexFloatSearch
 /// <summary>Work done by one <see cref="VertexFloatSearch"/> (diagnostics for tests and measurements).</summary>
 /// <param name="Refreshes">Tableaux recomputed (from the anchor or from C).</param>
 /// <param name="AnchorRefreshes">How many of those started from the anchor.</param>
+/// <param name="Materialisations">Levels whose entries lazy backtracking had to restore.</param>
 /// <param name="Pivots">Pivots on the entries, recomputations included.</param>
-internal readonly record struct VertexFloatSearchStats(int Refreshes, int AnchorRefreshes, long Pivots);
+internal readonly record struct VertexFloatSearchStats(int Refreshes, int AnchorRefreshes, int Materialisations, long Pivots);
