@@ -157,6 +157,14 @@ internal sealed class VertexFloatSearch
                 }
 
                 level--;
+                if (level >= 0 && frames[level].Next < d)
+                {
+                    // The parent's remaining neighbours, looked up together again (the subtree just left has
+                    // visited many of them, and their lines are long out of the cache).
+                    ref Frame parent = ref frames[level];
+                    parent.Seen = SeenNeighbours(visited, basis, leaving.AsSpan(level * d, d), parent.Next, parent.Seen);
+                }
+
                 continue;
             }
 
@@ -253,21 +261,25 @@ internal sealed class VertexFloatSearch
     }
 
     /// <summary>
-    /// The columns whose neighbour is visited already (bit s): they stay visited, so their turn needs no lookup.
+    /// <paramref name="seen"/> plus the columns from <paramref name="from"/> on whose neighbour is visited already
+    /// (bit s): they stay visited, so their turn needs no lookup. Called on entering a level and on coming back to
+    /// one.
     /// </summary>
     /// <remarks>
     /// The visited set outgrows the caches (a million masks at 16×16), so nearly every lookup is a miss. Here the
     /// d lookups are independent and the processor overlaps their misses; at its turn each column then costs a
     /// lookup only if its neighbour was still unvisited on entry (it may have been reached in between).
     /// </remarks>
-    private ulong SeenNeighbours(VertexBasisSet visited, ulong basis, ReadOnlySpan<byte> leaving)
+    private ulong SeenNeighbours(VertexBasisSet visited, ulong basis, ReadOnlySpan<byte> leaving, int from = 0, ulong seen = 0)
     {
         VertexIntervalTableau t = _tableau;
-        ulong seen = 0;
-        for (int s = 0; s < leaving.Length; s++)
+        for (int s = from; s < leaving.Length; s++)
         {
-            ulong next = basis ^ (1UL << t.Basic[leaving[s]]) ^ (1UL << t.Nonbasic[s]);
-            seen |= visited.Contains(next) ? 1UL << s : 0;
+            if ((seen & (1UL << s)) == 0)
+            {
+                ulong next = basis ^ (1UL << t.Basic[leaving[s]]) ^ (1UL << t.Nonbasic[s]);
+                seen |= visited.Contains(next) ? 1UL << s : 0;
+            }
         }
 
         return seen;
