@@ -123,6 +123,71 @@ public class VertexFloatSearchTests
         }
     }
 
+    /// <summary>
+    /// Every way the search can give a level its entries back or recompute a tableau — pivots back, recomputation
+    /// from the anchor, recomputation from C — yields the exact tier's vertices (same labels, same zero vertex), or
+    /// null (only on small-integer games, always on a degenerate polytope); and each way is actually taken.
+    /// </summary>
+    [Fact]
+    public void BacktrackingAndRecomputationPaths_AllGiveTheExactVertices()
+    {
+        var rng = new System.Random(4242);
+        (int Back, int Anchor)[] settings = [(VertexFloatSearch.DefaultMaxPivotsBack, VertexFloatSearch.DefaultMaxAnchorExchanges), (0, -1), (1000, 1000), (1, 0)];
+        var refreshes = new long[settings.Length];
+        var anchored = new long[settings.Length];
+        var materialised = new long[settings.Length];
+        int searches = 0, completed = 0, degenerateGaveUp = 0;
+        for (int t = 0; t < 14; t++)
+        {
+            int m = rng.Next(3, 10), n = rng.Next(3, 10);
+            bool ints = t % 5 == 4;
+            ExactBimatrixGame game = ExactBimatrixGame.FromDouble(ints ? VertexTestGames.Random(rng, m, n, smallIntegers: true) : VertexTestGames.RandomFullPrecision(rng, m, n));
+            (BigInteger[] cp, BigInteger[] cq) = VertexPolytopes.Build(game);
+            foreach ((BigInteger[] c, int k, int d, int shift) in new[] { (cp, n, m, 0), (cq, m, n, m) })
+            {
+                VertexSet exact = VertexTiers.Enumerate(c, k, d, shift, VertexTier.Big, CancellationToken.None)!;
+                var expected = new SortedDictionary<ulong, bool>();
+                for (int v = 0; v < exact.Count; v++)
+                {
+                    expected[exact.Labels(v)] = exact.IsZero(v);
+                }
+
+                for (int i = 0; i < settings.Length; i++)
+                {
+                    searches++;
+                    VertexSet? fl = VertexFloatSearch.Run(c, k, d, shift, CancellationToken.None, out VertexFloatSearchStats stats, settings[i].Back, settings[i].Anchor);
+                    refreshes[i] += stats.Refreshes;
+                    anchored[i] += stats.AnchorRefreshes;
+                    materialised[i] += stats.Materialisations;
+                    if (fl is null)
+                    {
+                        // Small integers may also leave an exact zero entry, which no radius can certify non-positive.
+                        Assert.True(ints, $"{m}x{n} #{t} setting {i}: the float search gave up on a continuous game");
+                        degenerateGaveUp += exact.Degenerate ? 1 : 0;
+                        continue;
+                    }
+
+                    completed++;
+                    Assert.False(exact.Degenerate, $"{m}x{n} #{t} setting {i}: completed on a degenerate polytope");
+                    var found = new SortedDictionary<ulong, bool>();
+                    for (int v = 0; v < fl.Count; v++)
+                    {
+                        found.Add(fl.Labels(v), fl.IsZero(v)); // throws on a vertex found twice
+                    }
+
+                    Assert.Equal(expected, found);
+                }
+            }
+        }
+
+        Assert.True(completed > searches / 2, $"completed {completed} of {searches}");
+        Assert.True(degenerateGaveUp > 0, "no degenerate polytope drawn: giving up was not exercised");
+        Assert.True(anchored[0] > 0 && refreshes[0] > anchored[0], $"default: {anchored[0]} of {refreshes[0]} recomputations from the anchor; both kinds must occur");
+        Assert.Equal(0, anchored[1]);
+        Assert.True(materialised[1] > 0 && refreshes[1] >= materialised[1], $"no pivots back: every one of {materialised[1]} restored levels must be recomputed ({refreshes[1]})");
+        Assert.True(materialised[2] > 0, "no level needed its entries back");
+    }
+
     public static TheoryData<string> AdversarialKinds() =>
         ["int0to3", "ties", "duplicated", "constant", "zeros", "huge-tiny", "dyadic-tiny", "mixed-scale"];
 

@@ -142,6 +142,87 @@ public class VertexIntervalTableauTests
         }
     }
 
+    /// <summary>
+    /// The all-columns ratio test answers exactly what the single-column test answers, and every certified answer is
+    /// the exact unique minimum ratio whenever the precondition the search keeps holds (every right-hand side
+    /// certified positive); small-integer C (ties, equal ratios, degenerate vertices) makes both outcomes common.
+    /// </summary>
+    [Theory]
+    [InlineData(11, 3, 5, 53, false)]
+    [InlineData(12, 6, 9, 40, false)]
+    [InlineData(13, 9, 4, 120, false)]
+    [InlineData(14, 16, 16, 53, false)]
+    [InlineData(15, 7, 13, 2, true)]
+    [InlineData(16, 12, 12, 3, true)]
+    [InlineData(17, 1, 7, 53, false)]
+    [InlineData(18, 7, 1, 53, false)]
+    public void RatioRowsForAllColumns_EqualTheSingleColumnTestAndTheExactMinimum(int seed, int k, int d, int bits, bool smallIntegers)
+    {
+        var rng = new System.Random(seed);
+        int certified = 0, undecided = 0;
+        var rows = new int[d];
+        for (int trial = 0; trial < 8; trial++)
+        {
+            var c = new BigInteger[k * d];
+            long maxBits = 0;
+            for (int i = 0; i < c.Length; i++)
+            {
+                c[i] = smallIntegers ? rng.Next(1, 1 << bits) : RandomPositive(rng, rng.Next(Math.Max(1, bits - 8), bits + 1));
+                maxBits = Math.Max(maxBits, c[i].GetBitLength());
+            }
+
+            VertexIntervalTableau t = VertexIntervalTableau.Create(c, k, d)!;
+            var exact = new ExactTableau(c, k, d, BigInteger.One << (int)maxBits);
+            for (int step = 0; step < 30; step++)
+            {
+                bool all = t.CertifiedRatioRows(rows);
+                bool expectAll = true, feasible = t.RightHandSidesCertified();
+                for (int s = 0; s < d; s++)
+                {
+                    int single = t.CertifiedRatioRow(s);
+                    Assert.Equal(single, rows[s]);
+                    expectAll &= single >= 0;
+                    if (single < 0 || !feasible)
+                    {
+                        undecided += single < 0 ? 1 : 0;
+                        continue;
+                    }
+
+                    certified++;
+                    Rational best = exact[single, d] / exact[single, s];
+                    Assert.True(exact[single, s] > Rational.Zero, $"seed {seed}: certified row {single} of column {s} has a non-positive entry");
+                    for (int i = 0; i < k; i++)
+                    {
+                        Assert.True(i == single || exact[i, s] <= Rational.Zero || exact[i, d] / exact[i, s] > best, $"seed {seed}: column {s}, row {i} ties or beats certified row {single}");
+                    }
+                }
+
+                Assert.Equal(expectAll, all);
+
+                // Walk on: a certified step when there is one (a vertex path), else any entry certified away from zero.
+                int col = rng.Next(d), row = rows[col];
+                if (row < 0)
+                {
+                    row = rng.Next(k);
+                    if (!(Math.Abs(t.Values[(row * t.Stride) + col]) > 2 * t.Radii[(row * t.Stride) + col]))
+                    {
+                        continue;
+                    }
+                }
+
+                if (!t.Pivot(row, col))
+                {
+                    break;
+                }
+
+                exact.Pivot(row, col);
+            }
+        }
+
+        Assert.True(certified > 0, "no column was ever certified: the test compared nothing");
+        Assert.True(!smallIntegers || undecided > 0, "small-integer tableaux never left a column undecided: ties were not exercised");
+    }
+
     [Fact]
     public void Create_RejectsEntriesOfWildlyDifferentMagnitudes()
     {

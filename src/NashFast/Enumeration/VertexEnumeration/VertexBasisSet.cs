@@ -63,6 +63,25 @@ internal sealed class VertexBasisSet
         }
     }
 
+    /// <summary>True when <paramref name="mask"/> (nonzero) is present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Contains(ulong mask)
+    {
+        ulong[] slots = _slots;
+        int last = slots.Length - 1;
+        int i = Index(mask, _shift);
+        while (true)
+        {
+            ulong s = slots[i];
+            if (s == mask || s == 0)
+            {
+                return s != 0;
+            }
+
+            i = (i + 1) & last;
+        }
+    }
+
     // Fibonacci hashing: the top bits of the product mix every bit of the mask.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Index(ulong mask, int shift) => (int)((mask * 0x9E3779B97F4A7C15UL) >> shift);

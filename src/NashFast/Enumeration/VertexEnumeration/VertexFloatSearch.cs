@@ -16,9 +16,17 @@ namespace NashFast.Enumeration;
 /// a column entry takes part in the ratio test only if certified positive or certified non-positive; the minimum
 /// ratio is accepted only if its interval lies below every other candidate's; and every basic right-hand side of
 /// every vertex reached must be certified positive (twice its radius). An uncertain decision first recomputes the
-/// tableau of the current basis from C (fresh pivots, complete pivoting) and retries; if it is still uncertain the
-/// search returns null. A tableau is also recomputed when its radii grow beyond 2⁻⁶ of its largest value (long DFS
-/// paths accumulate error).</para>
+/// tableau of the current basis — from the anchor (the last tableau computed from C) when that is a few exchanges
+/// away, else from C (fresh pivots, complete pivoting) — and retries; if it is still uncertain on the tableau from C
+/// the search returns null. A tableau is also recomputed when its radii grow beyond 2⁻⁶ of its largest value (long
+/// DFS paths accumulate error).</para>
+/// <para><b>Where the time goes.</b> Per vertex the search decides the leaving row of all d columns in one
+/// vectorised pass when it enters the vertex (<see cref="VertexIntervalTableau.CertifiedRatioRows"/>), looks up the
+/// d neighbours in the visited set together (their cache misses overlap), and pivots once forward. Backtracking is
+/// lazy: the labels go back at once, the entries only when a level turns out to have another child (rare: the DFS
+/// tree is nearly a path), by a pivot or two back or by a recomputation (<see cref="Materialise"/>). Interval
+/// pivots back cannot cancel the radius growth of the pivots forward, so pivoting back through every level both
+/// doubled the pivots and caused most recomputations.</para>
 /// <para><b>Why the result is exact.</b> When the search completes, every basis it reached is a nondegenerate
 /// vertex (all basic right-hand sides certified positive), every ratio test had a certified unique minimum, so each
 /// step is exactly the step the exact search takes: at a nondegenerate basis its lexicographic ratio test reduces to
@@ -31,27 +39,38 @@ namespace NashFast.Enumeration;
 /// </remarks>
 internal sealed class VertexFloatSearch
 {
-
     private readonly VertexIntervalTableau _tableau;
     private readonly int _k;
     private readonly int _d;
-    private readonly List<Snapshot> _snapshots = [];
-    private readonly int _maxSnapshots;
+    private readonly int[] _rows;
 
-    private VertexFloatSearch(VertexIntervalTableau tableau)
+    /// <summary>Default of the farthest basis (in exchanges) recomputed from the anchor rather than from C.</summary>
+    public const int DefaultMaxAnchorExchanges = 4;
+
+    /// <summary>Default of the longest path pivoted back to give a level its entries again (see Materialise).</summary>
+    public const int DefaultMaxPivotsBack = 2;
+
+    private readonly int _maxAnchorExchanges;
+    private readonly int _maxPivotsBack;
+
+    private VertexFloatSearch(VertexIntervalTableau tableau, int maxPivotsBack, int maxAnchorExchanges)
     {
+        _maxPivotsBack = maxPivotsBack;
+        _maxAnchorExchanges = maxAnchorExchanges;
         _tableau = tableau;
         _k = tableau.K;
         _d = tableau.D;
-        // Snapshots in a ring for the deepest levels that fit in about 256 KB (the L2 cache): the DFS path gets
-        // thousands of levels deep, and a snapshot per level in cold memory costs more to write and read back than the
-        // pivot back it saves (measured: 2–3× slower with the exact search's 64 MB budget).
-        long snapshotBytes = (16L * tableau.Values.Length) + (4L * (_k + _d)) + 64;
-        _maxSnapshots = (int)Math.Max(1, (256L << 10) / snapshotBytes);
+        _rows = new int[_d];
     }
 
-    /// <summary>Number of times a tableau was recomputed from C (diagnostics for tests and measurements).</summary>
+    /// <summary>Number of times a tableau was recomputed (diagnostics for tests and measurements).</summary>
     public int Refreshes { get; private set; }
+
+    /// <summary>How many of <see cref="Refreshes"/> started from the anchor rather than from C.</summary>
+    public int AnchorRefreshes { get; private set; }
+
+    /// <summary>Number of times lazy backtracking had to give a level its entries back (see Materialise).</summary>
+    public int Materialisations { get; private set; }
 
     /// <summary>
     /// The vertices (label sets only; coordinates on demand) or null when some decision could not be certified.
@@ -60,19 +79,31 @@ internal sealed class VertexFloatSearch
     public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token) =>
         Run(constraints, k, d, labelShift, token, out _);
 
-    /// <summary>As <see cref="Run(BigInteger[], int, int, int, CancellationToken)"/>, also counting refreshes.</summary>
-    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, out int refreshes)
+    /// <summary>
+    /// As <see cref="Run(BigInteger[], int, int, int, CancellationToken)"/>, also reporting the work done; the
+    /// limits choose between pivoting back, recomputing from the anchor and recomputing from C (tests force each
+    /// path; every choice gives the same vertices or null).
+    /// </summary>
+    public static VertexSet? Run(
+        BigInteger[] constraints,
+        int k,
+        int d,
+        int labelShift,
+        CancellationToken token,
+        out VertexFloatSearchStats stats,
+        int maxPivotsBack = DefaultMaxPivotsBack,
+        int maxAnchorExchanges = DefaultMaxAnchorExchanges)
     {
-        refreshes = 0;
+        stats = default;
         VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d);
         if (tableau is null)
         {
             return null;
         }
 
-        var search = new VertexFloatSearch(tableau);
+        var search = new VertexFloatSearch(tableau, maxPivotsBack, maxAnchorExchanges);
         VertexSet? result = search.Search(new VertexExactCoordinates(constraints, k, d, labelShift), labelShift, token);
-        refreshes = search.Refreshes;
+        stats = new VertexFloatSearchStats(search.Refreshes, search.AnchorRefreshes, search.Materialisations, tableau.Pivots);
         return result;
     }
 
@@ -81,20 +112,32 @@ internal sealed class VertexFloatSearch
     private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, CancellationToken token)
     {
         VertexIntervalTableau t = _tableau;
-        var result = new VertexSet(_d, coordinates.Solve);
+        int d = _d;
+        var result = new VertexSet(d, coordinates.Solve);
         var visited = new VertexBasisSet();
-        ulong zMask = _d == 64 ? ulong.MaxValue : (1UL << _d) - 1;
-        ulong allLocal = _d + _k == 64 ? ulong.MaxValue : (1UL << (_d + _k)) - 1;
+        ulong zMask = d == 64 ? ulong.MaxValue : (1UL << d) - 1;
+        ulong allLocal = d + _k == 64 ? ulong.MaxValue : (1UL << (d + _k)) - 1;
         ulong basis = allLocal & ~zMask;
         visited.Add(basis);
         result.Add(GameLabels(allLocal & ~basis, labelShift), isZero: true);
 
-        var frameRow = new List<int> { -1 };
-        var frameSlot = new List<int> { -1 };
-        var frameNext = new List<int> { 0 };
-        bool fresh = true; // the tableau was computed from C with no pivot since
+        // One frame per DFS level: the pivot that entered it (row, column; −1 at the root), the next column to try,
+        // the columns whose neighbour was visited on entry, and (in `leaving`) every column's leaving row, decided
+        // once on entry (see EnterLevel). The labels (t.Basic, t.Nonbasic) always belong to the current level; the
+        // entries to level `entriesLevel` ≥ level (lazy backtracking, see Materialise).
+        var frames = new Frame[64];
+        var leaving = new byte[64 * d];
+        int level = 0, entriesLevel = 0;
+        frames[0] = new Frame(-1, -1);
+        Accuracy accuracy = Accuracy.Fresh;
+        if (!EnterLevel(leaving.AsSpan(0, d), ref accuracy))
+        {
+            return null;
+        }
+
+        frames[0].Seen = SeenNeighbours(visited, basis, leaving.AsSpan(0, d));
         long steps = 0;
-        while (frameRow.Count > 0)
+        while (level >= 0)
         {
             if ((steps++ & 1023) == 0 && token.IsCancellationRequested)
             {
@@ -102,109 +145,194 @@ internal sealed class VertexFloatSearch
                 return result;
             }
 
-            int f = frameRow.Count - 1;
-            int s = frameNext[f];
-            if (s == _d)
+            ref Frame frame = ref frames[level];
+            int s = frame.Next;
+            if (s == d)
             {
-                int backRow = frameRow[f];
-                int backSlot = frameSlot[f];
-                frameRow.RemoveAt(f);
-                frameSlot.RemoveAt(f);
-                frameNext.RemoveAt(f);
-                if (backRow >= 0)
+                // Back to the parent: its labels now, its entries only if another child of it turns up.
+                if (frame.Row >= 0)
                 {
-                    basis ^= (1UL << t.Basic[backRow]) | (1UL << t.Nonbasic[backSlot]);
-                    if (_snapshots.Count > 0 && _snapshots[(f - 1) % _maxSnapshots].Level == f - 1)
-                    {
-                        Snapshot snap = _snapshots[(f - 1) % _maxSnapshots];
-                        t.LoadFrom(snap.Values, snap.Radii, snap.Basic, snap.Nonbasic);
-                        fresh = snap.Fresh;
-                    }
-                    else
-                    {
-                        fresh = false;
-                        if (!t.Pivot(backRow, backSlot) || NeedsRefresh() || !_tableau.RightHandSidesCertified())
-                        {
-                            if (!Refresh())
-                            {
-                                return null;
-                            }
+                    basis ^= (1UL << t.Basic[frame.Row]) | (1UL << t.Nonbasic[frame.Slot]);
+                    t.ExchangeLabels(frame.Row, frame.Slot);
+                }
 
-                            fresh = true;
-                        }
-                    }
+                level--;
+                if (level >= 0 && frames[level].Next < d)
+                {
+                    // The parent's remaining neighbours, looked up together again (the subtree just left has
+                    // visited many of them, and their lines are long out of the cache).
+                    ref Frame parent = ref frames[level];
+                    parent.Seen = SeenNeighbours(visited, basis, leaving.AsSpan(level * d, d), parent.Next, parent.Seen);
                 }
 
                 continue;
             }
 
-            frameNext[f] = s + 1;
-            int r = t.CertifiedRatioRow(s);
-            if (r < 0)
+            frame.Next = s + 1;
+            if ((frame.Seen & (1UL << s)) != 0)
             {
-                if (fresh || !Refresh())
-                {
-                    return null;
-                }
-
-                fresh = true;
-                r = t.CertifiedRatioRow(s);
-                if (r < 0)
-                {
-                    return null;
-                }
+                continue;
             }
 
+            int r = leaving[(level * d) + s];
             ulong next = basis ^ (1UL << t.Basic[r]) ^ (1UL << t.Nonbasic[s]);
             if (!visited.Add(next))
             {
                 continue;
             }
 
-            int level = frameRow.Count - 1;
-            int ring = level % _maxSnapshots;
-            if (ring == _snapshots.Count)
+            if (entriesLevel != level)
             {
-                _snapshots.Add(new Snapshot(t.Values.Length, _k, _d));
-            }
-
-            Snapshot saved = _snapshots[ring];
-            t.SaveTo(saved.Values, saved.Radii, saved.Basic, saved.Nonbasic);
-            saved.Fresh = fresh;
-            saved.Level = level;
-
-            // A nondegenerate vertex certifies with a fresh tableau; a degenerate one never does (its zero right-hand
-            // side cannot be certified positive), so the search then gives up.
-            fresh = false;
-            if (!t.Pivot(r, s) || NeedsRefresh() || !_tableau.RightHandSidesCertified())
-            {
-                if (!Refresh())
+                if (!Materialise(frames, level, entriesLevel, ref accuracy))
                 {
                     return null;
                 }
 
-                fresh = true;
+                entriesLevel = level;
+            }
+
+            // A nondegenerate vertex certifies with a fresh tableau; a degenerate one never does (its zero right-hand
+            // side cannot be certified positive), so the search then gives up.
+            accuracy = Accuracy.Stale;
+            if (!t.Pivot(r, s) || NeedsRefresh() || !t.RightHandSidesCertified())
+            {
+                if (!Refresh(ref accuracy))
+                {
+                    return null;
+                }
             }
 
             basis = next;
-            frameRow.Add(r);
-            frameSlot.Add(s);
-            frameNext.Add(0);
+            level++;
+            entriesLevel = level;
+            if (level == frames.Length)
+            {
+                Array.Resize(ref frames, frames.Length * 2);
+                Array.Resize(ref leaving, leaving.Length * 2);
+            }
+
+            frames[level] = new Frame(r, s);
             result.Add(GameLabels(allLocal & ~basis, labelShift), isZero: (basis & zMask) == 0);
+            Span<byte> rows = leaving.AsSpan(level * d, d);
+            if (!EnterLevel(rows, ref accuracy))
+            {
+                return null;
+            }
+
+            frames[level].Seen = SeenNeighbours(visited, basis, rows);
         }
 
         return result;
     }
 
+    /// <summary>
+    /// Brings the entries (left at level <paramref name="entriesLevel"/> by lazy backtracking) to the current
+    /// <paramref name="level"/>, whose labels the tableau already has: a few pivots back along the path, or a
+    /// recomputation when the path is longer. False when the search must give up.
+    /// </summary>
+    /// <remarks>
+    /// The DFS tree of a simple polytope is nearly a path: measured on random 16×16 games, under 4% of the levels
+    /// the search backtracks through have another child to explore. Pivoting back through every level (and saving
+    /// each level's tableau for the way back) was most of the search's work, and each pivot back widens the radii
+    /// (intervals cannot cancel a pivot against its inverse), so it also caused most recomputations. Now a level
+    /// gets its entries back only when a child needs them. Pivots back at (row, column) of the frames above are
+    /// exact inverses in exact arithmetic (same positions), so the result encloses this level's tableau.
+    /// </remarks>
+    private bool Materialise(Frame[] frames, int level, int entriesLevel, ref Accuracy accuracy)
+    {
+        VertexIntervalTableau t = _tableau;
+        Materialisations++;
+        accuracy = Accuracy.Stale;
+        if (entriesLevel - level <= _maxPivotsBack)
+        {
+            bool ok = true;
+            for (int l = entriesLevel; l > level && ok; l--)
+            {
+                ok = t.PivotEntriesOnly(frames[l].Row, frames[l].Slot);
+            }
+
+            if (ok && !NeedsRefresh() && t.RightHandSidesCertified())
+            {
+                return true;
+            }
+        }
+
+        return Refresh(ref accuracy);
+    }
+
+    /// <summary>
+    /// <paramref name="seen"/> plus the columns from <paramref name="from"/> on whose neighbour is visited already
+    /// (bit s): they stay visited, so their turn needs no lookup. Called on entering a level and on coming back to
+    /// one.
+    /// </summary>
+    /// <remarks>
+    /// The visited set outgrows the caches (a million masks at 16×16), so nearly every lookup is a miss. Here the
+    /// d lookups are independent and the processor overlaps their misses; at its turn each column then costs a
+    /// lookup only if its neighbour was still unvisited on entry (it may have been reached in between).
+    /// </remarks>
+    private ulong SeenNeighbours(VertexBasisSet visited, ulong basis, ReadOnlySpan<byte> leaving, int from = 0, ulong seen = 0)
+    {
+        VertexIntervalTableau t = _tableau;
+        for (int s = from; s < leaving.Length; s++)
+        {
+            if ((seen & (1UL << s)) == 0)
+            {
+                ulong next = basis ^ (1UL << t.Basic[leaving[s]]) ^ (1UL << t.Nonbasic[s]);
+                seen |= visited.Contains(next) ? 1UL << s : 0;
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>
+    /// The leaving row of every column at the current basis, certified (<see cref="VertexIntervalTableau.CertifiedRatioRows"/>);
+    /// when some column is undecided the tableau is first recomputed from C (unless it is fresh already) and
+    /// tried again. False when a column stays undecided on a fresh tableau: the search gives up.
+    /// </summary>
+    /// <remarks>
+    /// Deciding all columns on entry rather than each when its turn comes is sound: a certified answer is a fact
+    /// about the exact tableau of this basis, which the tableau returns to (same basis, same row and column
+    /// positions) after every child, whether by snapshot, pivot back or refresh. It also means a column is never
+    /// re-decided on the less accurate tableau a pivot back leaves.
+    /// </remarks>
+    private bool EnterLevel(Span<byte> leaving, ref Accuracy accuracy)
+    {
+        while (!_tableau.CertifiedRatioRows(_rows))
+        {
+            if (accuracy == Accuracy.Fresh || !Refresh(ref accuracy))
+            {
+                return false;
+            }
+        }
+
+        for (int s = 0; s < leaving.Length; s++)
+        {
+            leaving[s] = (byte)_rows[s]; // rows < k ≤ 64
+        }
+
+        return true;
+    }
+
     private bool NeedsRefresh() => _tableau.RadiiTooWide();
 
     /// <summary>
-    /// Recomputes the tableau of the current basis from C; true when that worked and every right-hand side is
-    /// certified, so that every tableau the search works with (snapshots included) satisfies rhs &gt; 2 · radius.
+    /// Recomputes the tableau of the current basis, one level more accurate than <paramref name="accuracy"/>: from the
+    /// anchor (the last tableau computed from C) when it is near and that certifies, else from C. True when that
+    /// worked and every right-hand side is certified, so that every tableau the search works with (snapshots
+    /// included) satisfies rhs &gt; 2 · radius; false (give up) only when the tableau from C fails.
     /// </summary>
-    private bool Refresh()
+    private bool Refresh(ref Accuracy accuracy)
     {
         Refreshes++;
+        if (accuracy == Accuracy.Stale && _tableau.RefreshFromAnchor(_maxAnchorExchanges) && _tableau.RightHandSidesCertified())
+        {
+            AnchorRefreshes++;
+            accuracy = Accuracy.Anchored;
+            return true;
+        }
+
+        accuracy = Accuracy.Fresh;
         return _tableau.Refresh() && _tableau.RightHandSidesCertified();
     }
 
@@ -220,20 +348,34 @@ internal sealed class VertexFloatSearch
         return (local >> _d) | ((local & low) << labelShift);
     }
 
-    /// <summary>The search state at one DFS depth.</summary>
-    private sealed class Snapshot(int entries, int k, int d)
+    /// <summary>How the current tableau was obtained, least accurate first.</summary>
+    private enum Accuracy
     {
-        public double[] Values { get; } = new double[entries];
+        /// <summary>Pivots (forward or back) since the last recomputation.</summary>
+        Stale,
 
-        public double[] Radii { get; } = new double[entries];
+        /// <summary>Recomputed from the anchor (<see cref="VertexIntervalTableau.RefreshFromAnchor"/>), no pivot since.</summary>
+        Anchored,
 
-        public int[] Basic { get; } = new int[k];
+        /// <summary>Recomputed from C (or the slack basis itself), no pivot since: an undecided question here is final.</summary>
+        Fresh,
+    }
 
-        public int[] Nonbasic { get; } = new int[d];
+    /// <summary>The pivot that entered a DFS level (row and column; −1 at the root) and the next column to try.</summary>
+    private struct Frame(int row, int slot)
+    {
+        public readonly int Row = row;
+        public readonly int Slot = slot;
+        public int Next;
 
-        public bool Fresh { get; set; }
-
-        /// <summary>The DFS level whose state this ring slot holds (a deeper level may have overwritten it).</summary>
-        public int Level { get; set; } = -1;
+        /// <summary>Columns whose neighbour was already visited when the level was entered (see SeenNeighbours).</summary>
+        public ulong Seen;
     }
 }
+
+/// <summary>Work done by one <see cref="VertexFloatSearch"/> (diagnostics for tests and measurements).</summary>
+/// <param name="Refreshes">Tableaux recomputed (from the anchor or from C).</param>
+/// <param name="AnchorRefreshes">How many of those started from the anchor.</param>
+/// <param name="Materialisations">Levels whose entries lazy backtracking had to restore.</param>
+/// <param name="Pivots">Pivots on the entries, recomputations included.</param>
+internal readonly record struct VertexFloatSearchStats(int Refreshes, int AnchorRefreshes, int Materialisations, long Pivots);

@@ -61,6 +61,10 @@ internal sealed class VertexIntervalTableau
     private readonly double[] _scratchRadii;
     private readonly int[] _targetBasic;
     private readonly int[] _targetNonbasic;
+    private double[]? _anchorValues;
+    private double[]? _anchorRadii;
+    private int[]? _anchorBasic;
+    private int[]? _anchorNonbasic;
 
     private VertexIntervalTableau(int k, int d, double[] c0Values, double[] c0Radii)
     {
@@ -104,6 +108,9 @@ internal sealed class VertexIntervalTableau
 
     /// <summary>Nonbasic variable of each column.</summary>
     public int[] Nonbasic { get; }
+
+    /// <summary>Number of pivots on the entries so far, recomputations included (diagnostics for tests and measurements).</summary>
+    public long Pivots { get; private set; }
 
     /// <summary>Largest |value| written by the last successful pivot.</summary>
     public double LastMaxValue { get; private set; }
@@ -182,13 +189,27 @@ internal sealed class VertexIntervalTableau
     public bool Pivot(int r, int s)
     {
         bool ok = PivotEntries(r, s);
-        (Basic[r], Nonbasic[s]) = (Nonbasic[s], Basic[r]);
+        ExchangeLabels(r, s);
         return ok;
     }
+
+    /// <summary>
+    /// The numeric half of <see cref="Pivot"/>: the entries change, <see cref="Basic"/> and <see cref="Nonbasic"/>
+    /// do not. For a caller that keeps the labels of another basis than the entries for a while (the vertex search's
+    /// lazy backtracking); result as for <see cref="Pivot"/>.
+    /// </summary>
+    public bool PivotEntriesOnly(int r, int s)
+    {
+        return PivotEntries(r, s);
+    }
+
+    /// <summary>The bookkeeping half of <see cref="Pivot"/>: exchanges the labels of row r and column s only.</summary>
+    public void ExchangeLabels(int r, int s) => (Basic[r], Nonbasic[s]) = (Nonbasic[s], Basic[r]);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool PivotEntries(int r, int s)
     {
+        Pivots++;
         double[] values = Values, radii = Radii;
         int w = Stride, cols = D + 1, pivotRow = r * w;
         double vp = values[pivotRow + s], rp = radii[pivotRow + s];
@@ -325,10 +346,40 @@ internal sealed class VertexIntervalTableau
     /// Recomputes the tableau of the current basis from C: fresh pivots from the slack basis, each time on the entry
     /// of largest magnitude among the columns still to enter and the rows still to leave (complete pivoting), then
     /// rows and columns permuted back to the current positions. False when a fresh pivot is not certified or a value
-    /// leaves the safe range.
+    /// leaves the safe range. On success the result is also kept as the anchor of <see cref="RefreshFromAnchor"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Refresh()
+    {
+        if (!Recompute(fromAnchor: false, int.MaxValue))
+        {
+            return false;
+        }
+
+        _anchorValues ??= new double[Values.Length];
+        _anchorRadii ??= new double[Values.Length];
+        _anchorBasic ??= new int[K];
+        _anchorNonbasic ??= new int[D];
+        SaveTo(_anchorValues, _anchorRadii, _anchorBasic, _anchorNonbasic);
+        return true;
+    }
+
+    /// <summary>
+    /// Recomputes the tableau of the current basis as <see cref="Refresh"/> does, but from the last tableau
+    /// <see cref="Refresh"/> computed (the anchor) instead of the slack basis: when the current basis is at most
+    /// <paramref name="maxExchanges"/> exchanges away from it, that is a few pivots instead of up to min(k, d). False
+    /// when there is no anchor, it is too far (then nothing changed) or a pivot failed (then the entries are
+    /// garbage, the labels right: call <see cref="Refresh"/>).
+    /// </summary>
+    /// <remarks>
+    /// Rigour needs nothing new: the anchor is a valid enclosure of its basis's exact tableau, and every pivot from
+    /// it keeps the enclosure valid (the same certified pivot as anywhere else). Its radii start where the anchor's
+    /// are, which after a DFS path of pivots forward and back are far smaller than the current ones: interval
+    /// pivots cannot cancel, so a pivot and its pivot back widen the radii by the product of both growth factors.
+    /// </remarks>
+    public bool RefreshFromAnchor(int maxExchanges) => _anchorValues is not null && Recompute(fromAnchor: true, maxExchanges);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Recompute(bool fromAnchor, int maxExchanges)
     {
         int k = K, d = D, w = Stride;
         Basic.CopyTo(_targetBasic, 0);
@@ -339,7 +390,26 @@ internal sealed class VertexIntervalTableau
             inTarget[v] = true;
         }
 
-        LoadSlackBasis();
+        if (fromAnchor)
+        {
+            int exchanges = 0;
+            foreach (int v in _anchorBasic!)
+            {
+                exchanges += inTarget[v] ? 0 : 1;
+            }
+
+            if (exchanges > maxExchanges)
+            {
+                return false; // Basic and Nonbasic are untouched: the caller's tableau is as it was
+            }
+
+            LoadFrom(_anchorValues!, _anchorRadii!, _anchorBasic!, _anchorNonbasic!);
+        }
+        else
+        {
+            LoadSlackBasis();
+        }
+
         while (true)
         {
             int bestRow = -1, bestSlot = -1;
@@ -460,6 +530,95 @@ internal sealed class VertexIntervalTableau
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// <see cref="CertifiedRatioRow"/> for every column at once: <paramref name="rows"/>[s] for s &lt; d, each −1 or the
+    /// same row the single-column test returns (same candidate choice, same certification, same roundings); true when
+    /// every column is certified.
+    /// </summary>
+    /// <remarks>
+    /// The single-column test walks down one column of the row-major tableau, a cache line per row and an
+    /// unpredictable branch per entry, d times per vertex. Here the lanes are four adjacent columns (Vector256; the
+    /// row stride is a multiple of four, so a group never leaves the row): one pass down the rows keeps per lane the
+    /// candidate minimum exactly as the scalar loop chooses it (first strict minimum of the cross products) and a
+    /// mask of lanes with an uncertain sign; a second pass certifies the candidate against every other positive
+    /// entry with the scalar expressions. Lanes past column d − 1 (the right-hand side, padding) are computed and
+    /// ignored. Without vector hardware, the scalar test per column.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool CertifiedRatioRows(Span<int> rows)
+    {
+        int k = K, d = D, w = Stride;
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            bool all = true;
+            for (int s = 0; s < d; s++)
+            {
+                rows[s] = CertifiedRatioRow(s);
+                all &= rows[s] >= 0;
+            }
+
+            return all;
+        }
+
+        ref double v0 = ref MemoryMarshal.GetArrayDataReference(Values);
+        ref double r0 = ref MemoryMarshal.GetArrayDataReference(Radii);
+        Vector256<double> zero = Vector256<double>.Zero, one = Vector256<double>.One, two = Vector256.Create(2.0);
+        Vector256<double> lowMargin = Vector256.Create(1 - RatioMargin), highMargin = Vector256.Create(1 + RatioMargin);
+        uint failed = 0;
+        for (int j = 0; j < d; j += Vector256<double>.Count)
+        {
+            Vector256<double> bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
+            Vector256<double> bestRow = Vector256.Create(-1.0), uncertain = zero;
+            for (int i = 0, o = j; i < k; i++, o += w)
+            {
+                Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
+                Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
+                Vector256<double> rhs = Vector256.Create(Values[(i * w) + d]);
+                Vector256<double> rr = Vector256.Create(Radii[(i * w) + d]);
+
+                // Lane's entry bounds the edge unless certified non-positive (scalar: p + rp <= 0 skips it).
+                Vector256<double> bounds = Vector256.GreaterThan(p + rp, zero);
+
+                // A bounding entry must be certified positive with room to compare (scalar: !(p > 2 rp) gives up).
+                uncertain |= Vector256.AndNot(bounds, Vector256.GreaterThan(p, two * rp));
+
+                // Row i becomes the lane's candidate: first bounding row, or a strictly smaller cross product.
+                Vector256<double> better = bounds & (Vector256.LessThan(bestRow, zero) | Vector256.LessThan(rhs * bestP, bestRhs * p));
+                bestP = Vector256.ConditionalSelect(better, p, bestP);
+                bestRp = Vector256.ConditionalSelect(better, rp, bestRp);
+                bestRhs = Vector256.ConditionalSelect(better, rhs, bestRhs);
+                bestRr = Vector256.ConditionalSelect(better, rr, bestRr);
+                bestRow = Vector256.ConditionalSelect(better, Vector256.Create((double)i), bestRow);
+            }
+
+            // No bounding row at all: never guess (cannot happen for a bounded polytope with certified signs).
+            uncertain |= Vector256.LessThan(bestRow, zero);
+            Vector256<double> lowP = (bestP - bestRp) * lowMargin;
+            Vector256<double> highRhs = (bestRhs + bestRr) * highMargin;
+            for (int i = 0, o = j; i < k; i++, o += w)
+            {
+                Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
+                Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
+
+                // Every other positive entry's ratio must be certified larger than the candidate's.
+                Vector256<double> other = Vector256.AndNot(Vector256.GreaterThan(p, zero), Vector256.Equals(bestRow, Vector256.Create((double)i)));
+                Vector256<double> lhs = Vector256.Create(Values[(i * w) + d] - Radii[(i * w) + d]) * lowP;
+                Vector256<double> rhs = highRhs * (p + rp);
+                uncertain |= Vector256.AndNot(other, Vector256.GreaterThan(lhs * lowMargin, rhs * highMargin));
+            }
+
+            uint bad = uncertain.ExtractMostSignificantBits();
+            for (int l = 0; l < Vector256<double>.Count && j + l < d; l++)
+            {
+                bool ok = (bad & (1u << l)) == 0;
+                rows[j + l] = ok ? (int)bestRow.GetElement(l) : -1;
+                failed |= ok ? 0u : 1u;
+            }
+        }
+
+        return failed == 0;
     }
 
     /// <summary>
