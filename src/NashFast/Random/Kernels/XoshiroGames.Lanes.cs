@@ -85,10 +85,23 @@ internal static partial class XoshiroGames
         where TD : struct, ISimdDoubles<TD, TL>
         where TL : struct, ISimdLongs<TL>
     {
-        BoxMuller(Next(ref g), Next(ref g), out a00, out a01);
-        BoxMuller(Next(ref g), Next(ref g), out a10, out a11);
-        BoxMuller(Next(ref g), Next(ref g), out b00, out b01);
-        BoxMuller(Next(ref g), Next(ref g), out b10, out b11);
+        // One Box–Muller body in a loop, not four inlined copies: every wrapper operation costs the JIT a temporary or two,
+        // and four inlined bodies exceed its local-variable limit (JitMaxLocalsToTrack, 1024), after which it stops inlining
+        // altogether (several times slower). The deviates pass through a small stack buffer.
+        Deviates<TD> z = default;
+        for (int pair = 0; pair < 4; pair++)
+        {
+            BoxMuller(Next(ref g), Next(ref g), out z[2 * pair], out z[(2 * pair) + 1]);
+        }
+
+        (a00, a01, a10, a11, b00, b01, b10, b11) = (z[0], z[1], z[2], z[3], z[4], z[5], z[6], z[7]);
+    }
+
+    /// <summary>The eight deviates of one normal game, a00 … b11.</summary>
+    [InlineArray(8)]
+    private struct Deviates<TD>
+    {
+        private TD _first;
     }
 
     /// <summary><see cref="Uniform{TD, TL}"/> on the Vector512 generators, as the in-register fold takes it.</summary>
@@ -116,6 +129,48 @@ internal static partial class XoshiroGames
         where TD : struct, ISimdDoubles<TD, TL>
         where TL : struct, ISimdLongs<TL>
     {
+        if (normal)
+        {
+            Blocks<TD, TL, NormalLanes<TD, TL>>(seed, firstBlock, d, slot);
+        }
+        else
+        {
+            Blocks<TD, TL, UniformLanes<TD, TL>>(seed, firstBlock, d, slot);
+        }
+    }
+
+    /// <summary>The next 2×2 game of every lane (one generic instantiation per distribution keeps each loop small enough
+    /// for the JIT to inline its whole generator).</summary>
+    private interface ILaneGames<TD, TL>
+        where TD : struct, ISimdDoubles<TD, TL>
+        where TL : struct, ISimdLongs<TL>
+    {
+        static abstract void Next(ref Lanes<TL> g, out TD a00, out TD a01, out TD a10, out TD a11, out TD b00, out TD b01, out TD b10, out TD b11);
+    }
+
+    private readonly struct UniformLanes<TD, TL> : ILaneGames<TD, TL>
+        where TD : struct, ISimdDoubles<TD, TL>
+        where TL : struct, ISimdLongs<TL>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Next(ref Lanes<TL> g, out TD a00, out TD a01, out TD a10, out TD a11, out TD b00, out TD b01, out TD b10, out TD b11) =>
+            Uniform(ref g, out a00, out a01, out a10, out a11, out b00, out b01, out b10, out b11);
+    }
+
+    private readonly struct NormalLanes<TD, TL> : ILaneGames<TD, TL>
+        where TD : struct, ISimdDoubles<TD, TL>
+        where TL : struct, ISimdLongs<TL>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Next(ref Lanes<TL> g, out TD a00, out TD a01, out TD a10, out TD a11, out TD b00, out TD b01, out TD b10, out TD b11) =>
+            Normal(ref g, out a00, out a01, out a10, out a11, out b00, out b01, out b10, out b11);
+    }
+
+    private static void Blocks<TD, TL, TGames>(ulong seed, ulong firstBlock, in Payoffs2x2 d, int slot)
+        where TD : struct, ISimdDoubles<TD, TL>
+        where TL : struct, ISimdLongs<TL>
+        where TGames : struct, ILaneGames<TD, TL>
+    {
         int lanes = TD.Count;
         Lanes<TL> g = Seed<TL>(seed, firstBlock);
         Span<double> buffer = stackalloc double[8 * 8];
@@ -126,15 +181,7 @@ internal static partial class XoshiroGames
         ref double b10 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B10), slot), b11 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B11), slot);
         for (int j = 0; j < BlockGames; j++)
         {
-            TD v00, v01, v10, v11, w00, w01, w10, w11;
-            if (normal)
-            {
-                Normal(ref g, out v00, out v01, out v10, out v11, out w00, out w01, out w10, out w11);
-            }
-            else
-            {
-                Uniform(ref g, out v00, out v01, out v10, out v11, out w00, out w01, out w10, out w11);
-            }
+            TGames.Next(ref g, out TD v00, out TD v01, out TD v10, out TD v11, out TD w00, out TD w01, out TD w10, out TD w11);
 
             v00.Store(ref t, 0); v01.Store(ref t, (nuint)lanes); v10.Store(ref t, (nuint)(2 * lanes)); v11.Store(ref t, (nuint)(3 * lanes));
             w00.Store(ref t, (nuint)(4 * lanes)); w01.Store(ref t, (nuint)(5 * lanes)); w10.Store(ref t, (nuint)(6 * lanes)); w11.Store(ref t, (nuint)(7 * lanes));
