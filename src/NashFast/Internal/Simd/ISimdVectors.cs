@@ -54,6 +54,12 @@ internal interface ISimdDoubles<TD, TL>
 
     static abstract TD operator /(TD left, TD right);
 
+    /// <summary>
+    /// (<paramref name="x"/>·<paramref name="y"/>) + <paramref name="addend"/>, rounded twice like the scalar expression (not
+    /// fused): one member for a polynomial's Horner step, so a long polynomial costs the JIT few inlinees and temporaries.
+    /// </summary>
+    static abstract TD MultiplyAdd(TD x, TD y, double addend);
+
     /// <summary>|x| lane by lane.</summary>
     static abstract TD Abs(TD x);
 

@@ -47,6 +47,8 @@ internal readonly struct Doubles128(D value) : ISimdDoubles<Doubles128, Longs128
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 operator /(Doubles128 left, Doubles128 right) => new(left.Value / right.Value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 MultiplyAdd(Doubles128 x, Doubles128 y, double addend) => new((x.Value * y.Value) + Vec.Create(addend));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 Abs(Doubles128 x) => new(Vec.Abs(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 Sqrt(Doubles128 x) => new(Vec.Sqrt(x.Value));

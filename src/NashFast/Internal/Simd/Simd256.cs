@@ -47,6 +47,8 @@ internal readonly struct Doubles256(D value) : ISimdDoubles<Doubles256, Longs256
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 operator /(Doubles256 left, Doubles256 right) => new(left.Value / right.Value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 MultiplyAdd(Doubles256 x, Doubles256 y, double addend) => new((x.Value * y.Value) + Vec.Create(addend));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 Abs(Doubles256 x) => new(Vec.Abs(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 Sqrt(Doubles256 x) => new(Vec.Sqrt(x.Value));

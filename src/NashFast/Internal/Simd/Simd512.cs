@@ -47,6 +47,8 @@ internal readonly struct Doubles512(D value) : ISimdDoubles<Doubles512, Longs512
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 operator /(Doubles512 left, Doubles512 right) => new(left.Value / right.Value);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 MultiplyAdd(Doubles512 x, Doubles512 y, double addend) => new((x.Value * y.Value) + Vec.Create(addend));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 Abs(Doubles512 x) => new(Vec.Abs(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 Sqrt(Doubles512 x) => new(Vec.Sqrt(x.Value));

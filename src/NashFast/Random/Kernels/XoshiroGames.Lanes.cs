@@ -19,7 +19,7 @@ internal static partial class XoshiroGames
     /// <summary>The Vector512 generators as the in-register fold takes them (<see cref="Seed512"/>, <see cref="Uniform512"/>, <see cref="Normal512"/>).</summary>
     internal struct State512
     {
-        public Lanes<Longs512> Lanes;
+        public Vector512<ulong> S0, S1, S2, S3;
     }
 
     /// <summary>Seeds lane k with block <c>firstBlock + k</c>'s generator (<see cref="GameStream.BlockGenerator"/>).</summary>
@@ -38,7 +38,11 @@ internal static partial class XoshiroGames
     }
 
     /// <summary>The 8 Vector512 generators of blocks <c>[firstBlock, firstBlock + 8)</c>.</summary>
-    internal static State512 Seed512(ulong seed, ulong firstBlock) => new() { Lanes = Seed<Longs512>(seed, firstBlock) };
+    internal static State512 Seed512(ulong seed, ulong firstBlock)
+    {
+        Lanes<Longs512> g = Seed<Longs512>(seed, firstBlock);
+        return new State512 { S0 = g.S0.Value.AsUInt64(), S1 = g.S1.Value.AsUInt64(), S2 = g.S2.Value.AsUInt64(), S3 = g.S3.Value.AsUInt64() };
+    }
 
     /// <summary>The next output of every lane's generator (<see cref="Xoshiro256PlusPlus.Next"/> lane by lane).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -109,17 +113,10 @@ internal static partial class XoshiroGames
     internal static void Uniform512(ref State512 g, out Vector512<double> a00, out Vector512<double> a01, out Vector512<double> a10, out Vector512<double> a11,
                                     out Vector512<double> b00, out Vector512<double> b01, out Vector512<double> b10, out Vector512<double> b11)
     {
-        Uniform(ref g.Lanes, out Doubles512 v00, out Doubles512 v01, out Doubles512 v10, out Doubles512 v11, out Doubles512 w00, out Doubles512 w01, out Doubles512 w10, out Doubles512 w11);
+        var lanes = new Lanes<Longs512> { S0 = new(g.S0.AsInt64()), S1 = new(g.S1.AsInt64()), S2 = new(g.S2.AsInt64()), S3 = new(g.S3.AsInt64()) };
+        Uniform(ref lanes, out Doubles512 v00, out Doubles512 v01, out Doubles512 v10, out Doubles512 v11, out Doubles512 w00, out Doubles512 w01, out Doubles512 w10, out Doubles512 w11);
         (a00, a01, a10, a11, b00, b01, b10, b11) = (v00.Value, v01.Value, v10.Value, v11.Value, w00.Value, w01.Value, w10.Value, w11.Value);
-    }
-
-    /// <summary><see cref="Normal{TD, TL}"/> on the Vector512 generators, as the in-register fold takes it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Normal512(ref State512 g, out Vector512<double> a00, out Vector512<double> a01, out Vector512<double> a10, out Vector512<double> a11,
-                                   out Vector512<double> b00, out Vector512<double> b01, out Vector512<double> b10, out Vector512<double> b11)
-    {
-        Normal(ref g.Lanes, out Doubles512 v00, out Doubles512 v01, out Doubles512 v10, out Doubles512 v11, out Doubles512 w00, out Doubles512 w01, out Doubles512 w10, out Doubles512 w11);
-        (a00, a01, a10, a11, b00, b01, b10, b11) = (v00.Value, v01.Value, v10.Value, v11.Value, w00.Value, w01.Value, w10.Value, w11.Value);
+        (g.S0, g.S1, g.S2, g.S3) = (lanes.S0.Value.AsUInt64(), lanes.S1.Value.AsUInt64(), lanes.S2.Value.AsUInt64(), lanes.S3.Value.AsUInt64());
     }
 
     /// <summary>Games of blocks <c>[firstBlock, firstBlock + Count)</c> into slots <c>[slot, slot + Count·256)</c>, in game order.</summary>
@@ -225,15 +222,15 @@ internal static partial class XoshiroGames
         TD s = (m - TD.One) / (m + TD.One);
         TD z = s * s;
         TD p = TD.Create(NormalMath.L10);
-        p = (p * z) + TD.Create(NormalMath.L9);
-        p = (p * z) + TD.Create(NormalMath.L8);
-        p = (p * z) + TD.Create(NormalMath.L7);
-        p = (p * z) + TD.Create(NormalMath.L6);
-        p = (p * z) + TD.Create(NormalMath.L5);
-        p = (p * z) + TD.Create(NormalMath.L4);
-        p = (p * z) + TD.Create(NormalMath.L3);
-        p = (p * z) + TD.Create(NormalMath.L2);
-        p = (p * z) + TD.Create(NormalMath.L1);
+        p = TD.MultiplyAdd(p, z, NormalMath.L9);
+        p = TD.MultiplyAdd(p, z, NormalMath.L8);
+        p = TD.MultiplyAdd(p, z, NormalMath.L7);
+        p = TD.MultiplyAdd(p, z, NormalMath.L6);
+        p = TD.MultiplyAdd(p, z, NormalMath.L5);
+        p = TD.MultiplyAdd(p, z, NormalMath.L4);
+        p = TD.MultiplyAdd(p, z, NormalMath.L3);
+        p = TD.MultiplyAdd(p, z, NormalMath.L2);
+        p = TD.MultiplyAdd(p, z, NormalMath.L1);
         TD twoS = s + s;
         TD lnM = twoS + ((twoS * z) * p);
         TD log = (e * NormalMath.Ln2Hi) + ((e * NormalMath.Ln2Lo) + lnM);
@@ -246,23 +243,23 @@ internal static partial class XoshiroGames
         TD xr = (t4 - (qd - TD.Create(NormalMath.RoundMagic))) * NormalMath.HalfPi;
         z = xr * xr;
         TD ps = TD.Create(NormalMath.S8);
-        ps = (ps * z) + TD.Create(NormalMath.S7);
-        ps = (ps * z) + TD.Create(NormalMath.S6);
-        ps = (ps * z) + TD.Create(NormalMath.S5);
-        ps = (ps * z) + TD.Create(NormalMath.S4);
-        ps = (ps * z) + TD.Create(NormalMath.S3);
-        ps = (ps * z) + TD.Create(NormalMath.S2);
-        ps = (ps * z) + TD.Create(NormalMath.S1);
+        ps = TD.MultiplyAdd(ps, z, NormalMath.S7);
+        ps = TD.MultiplyAdd(ps, z, NormalMath.S6);
+        ps = TD.MultiplyAdd(ps, z, NormalMath.S5);
+        ps = TD.MultiplyAdd(ps, z, NormalMath.S4);
+        ps = TD.MultiplyAdd(ps, z, NormalMath.S3);
+        ps = TD.MultiplyAdd(ps, z, NormalMath.S2);
+        ps = TD.MultiplyAdd(ps, z, NormalMath.S1);
         TD sx = xr + ((xr * z) * ps);
         TD pc = TD.Create(NormalMath.C9);
-        pc = (pc * z) + TD.Create(NormalMath.C8);
-        pc = (pc * z) + TD.Create(NormalMath.C7);
-        pc = (pc * z) + TD.Create(NormalMath.C6);
-        pc = (pc * z) + TD.Create(NormalMath.C5);
-        pc = (pc * z) + TD.Create(NormalMath.C4);
-        pc = (pc * z) + TD.Create(NormalMath.C3);
-        pc = (pc * z) + TD.Create(NormalMath.C2);
-        pc = (pc * z) + TD.Create(NormalMath.C1);
+        pc = TD.MultiplyAdd(pc, z, NormalMath.C8);
+        pc = TD.MultiplyAdd(pc, z, NormalMath.C7);
+        pc = TD.MultiplyAdd(pc, z, NormalMath.C6);
+        pc = TD.MultiplyAdd(pc, z, NormalMath.C5);
+        pc = TD.MultiplyAdd(pc, z, NormalMath.C4);
+        pc = TD.MultiplyAdd(pc, z, NormalMath.C3);
+        pc = TD.MultiplyAdd(pc, z, NormalMath.C2);
+        pc = TD.MultiplyAdd(pc, z, NormalMath.C1);
         TD cx = TD.One + (z * pc);
 
         TD swap = TD.FromBits(TL.CompareEqual(q & TL.One, TL.One)); // lane is in an odd quadrant: swap sin and cos
