@@ -14,7 +14,7 @@ namespace NashFast.MonteCarlo;
 // The built-in uniform and normal distributions on the Vector512 fold path: a chunk is 8 whole generator blocks
 // (XoshiroGames), one per lane; each step generates game j of the 8 blocks in registers, solves it in registers with the
 // operations of the 2×2 kernel (Solve2x2Operator, in the same order, so bit-identical) and folds it into per-lane
-// integer accumulators as FoldVector512 does. Nothing goes through memory but the rare vector with a degenerate, invalid
+// integer accumulators as FoldVector does. Nothing goes through memory but the rare vector with a degenerate, invalid
 // or huge-payoff lane, which is written to the chunk buffers and takes the reference solve and fold. The statistics are
 // order-free integer sums, so visiting the chunk's games block-interleaved gives the same summary as the unfused path.
 internal sealed partial class Fused2x2Worker
@@ -110,7 +110,7 @@ internal sealed partial class Fused2x2Worker
             VD u = (q * a00) + ((VD.One - q) * a01);
             VD v = (p * b00) + ((VD.One - p) * b10);
 
-            // FoldVector512 on the lanes (a valid lane without ties has mask = the cells, count = pure + mixed).
+            // FoldVector on the lanes (a valid lane without ties has mask = the cells, count = pure + mixed).
             VL pure = -(c00 + c01 + c10 + c11);
             VL mixed = keep & VL.One;
             VL count = pure + mixed;

@@ -5,7 +5,7 @@ namespace NashFast.Random.Kernels;
 /// <summary>
 /// The Box–Muller transform with its own logarithm, sine and cosine, written only with IEEE-754 operations that are
 /// correctly rounded everywhere (+, −, ×, ÷, √, exact integer bit manipulation; no fused multiply-add). This scalar code
-/// is the specification: the vector paths in <c>XoshiroGames.Vector*.cs</c> perform the same operations in the same
+/// is the specification: the vector paths in <c>XoshiroGames.Lanes.cs</c> perform the same operations in the same
 /// order lane by lane, so every path, every instruction-set mode and every platform gives the same bits (no dependence on
 /// the C library's <c>log</c>/<c>sin</c>/<c>cos</c>).
 /// </summary>

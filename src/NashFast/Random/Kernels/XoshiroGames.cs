@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using NashFast.Internal.Simd;
 using NashFast.TwoByTwo;
 
 namespace NashFast.Random.Kernels;
 
 /// <summary>
-/// The 2×2 game generators over <see cref="GameStream"/> (the "driver" of the width files <c>XoshiroGames.Vector*.cs</c>):
+/// The 2×2 game generators over <see cref="GameStream"/> (the "driver" of the vector body <c>XoshiroGames.Lanes.cs</c>):
 /// one xoshiro256++ per block of <see cref="BlockGames"/> games, one block per vector lane.
 /// </summary>
 /// <remarks>
@@ -47,13 +48,13 @@ internal static partial class XoshiroGames
                 switch (group)
                 {
                     case 8:
-                        Blocks512(seed, block, d, i, normal);
+                        Blocks<Doubles512, Longs512>(seed, block, d, i, normal);
                         break;
                     case 4:
-                        Blocks256(seed, block, d, i, normal);
+                        Blocks<Doubles256, Longs256>(seed, block, d, i, normal);
                         break;
                     case 2:
-                        Blocks128(seed, block, d, i, normal);
+                        Blocks<Doubles128, Longs128>(seed, block, d, i, normal);
                         break;
                 }
 

@@ -1,40 +1,34 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NashFast.Internal.Simd;
 using Vec = System.Runtime.Intrinsics.Vector512;
 using VD = System.Runtime.Intrinsics.Vector512<double>;
 using VU = System.Runtime.Intrinsics.Vector512<ulong>;
 
 namespace NashFast.Random.Kernels;
 
-// The three width files are identical but for the aliases above, the lane count and the two ISA helpers (diff them).
+// The normal games of the in-register fold (Fused2x2Worker.InRegisters.cs) keep a Box–Muller written on Vector512
+// directly: its caller inlines the whole solve and fold too, and four inlined copies of the generic body
+// (BoxMuller<TD, TL>) exceed the JIT's local-variable limit there (every wrapper operation costs a temporary or two),
+// while the generic body in a loop measured about a third slower on this path. Same operations in the same order as
+// BoxMuller<TD, TL> and NormalMath.BoxMuller (bit-identical; InRegisterFoldTests and KnownSummaryTests check it).
 internal static partial class XoshiroGames
 {
-    /// <summary>The generators of 8 consecutive blocks, one per lane (xoshiro256++ state words s0..s3).</summary>
-    internal struct State512
-    {
-        public VU S0, S1, S2, S3;
-    }
-
-    /// <summary>Seeds lane k with block <c>firstBlock + k</c>'s generator (<see cref="GameStream.BlockGenerator"/>).</summary>
-    internal static State512 Seed512(ulong seed, ulong firstBlock)
-    {
-        const int lanes = 8;
-        Span<ulong> s = stackalloc ulong[4 * lanes];
-        for (int k = 0; k < lanes; k++)
-        {
-            GameStream.BlockGenerator(seed, firstBlock + (ulong)k).GetState(out s[k], out s[lanes + k], out s[(2 * lanes) + k], out s[(3 * lanes) + k]);
-        }
-
-        return new State512 { S0 = Vec.Create<ulong>(s[..lanes]), S1 = Vec.Create<ulong>(s[lanes..(2 * lanes)]),
-                              S2 = Vec.Create<ulong>(s[(2 * lanes)..(3 * lanes)]), S3 = Vec.Create<ulong>(s[(3 * lanes)..]) };
-    }
-
-    /// <summary>The next output of every lane's generator (<see cref="Xoshiro256PlusPlus.Next"/> lane by lane).</summary>
+    /// <summary><see cref="Normal{TD, TL}"/> on the Vector512 generators, as the in-register fold takes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static VU Next512(ref State512 g)
+    internal static void Normal512(ref State512 g, out VD a00, out VD a01, out VD a10, out VD a11, out VD b00, out VD b01, out VD b10, out VD b11)
+    {
+        BoxMuller512(NextWord512(ref g), NextWord512(ref g), out a00, out a01);
+        BoxMuller512(NextWord512(ref g), NextWord512(ref g), out a10, out a11);
+        BoxMuller512(NextWord512(ref g), NextWord512(ref g), out b00, out b01);
+        BoxMuller512(NextWord512(ref g), NextWord512(ref g), out b10, out b11);
+    }
+
+    /// <summary><see cref="Next{TL}"/> on the raw Vector512 state.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static VU NextWord512(ref State512 g)
     {
         VU result = Rotl512(g.S0 + g.S3, 23) + g.S0;
         VU t = g.S1 << 17;
@@ -72,79 +66,14 @@ internal static partial class XoshiroGames
 
     /// <summary><see cref="GameStream.ToUnitDouble"/> lane by lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static VD Unit512(VU x) => Exact53To512(x >>> 11) * NormalMath.Unit53;
-
-    /// <summary>The next uniform 2×2 game of every lane: payoffs a00 a01 a10 a11 b00 b01 b10 b11, one word each.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Uniform512(ref State512 g, out VD a00, out VD a01, out VD a10, out VD a11, out VD b00, out VD b01, out VD b10, out VD b11)
-    {
-        a00 = Unit512(Next512(ref g));
-        a01 = Unit512(Next512(ref g));
-        a10 = Unit512(Next512(ref g));
-        a11 = Unit512(Next512(ref g));
-        b00 = Unit512(Next512(ref g));
-        b01 = Unit512(Next512(ref g));
-        b10 = Unit512(Next512(ref g));
-        b11 = Unit512(Next512(ref g));
-    }
-
-    /// <summary>The next normal 2×2 game of every lane: four Box–Muller pairs (a00 a01 | a10 a11 | b00 b01 | b10 b11).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void Normal512(ref State512 g, out VD a00, out VD a01, out VD a10, out VD a11, out VD b00, out VD b01, out VD b10, out VD b11)
-    {
-        BoxMuller512(Next512(ref g), Next512(ref g), out a00, out a01);
-        BoxMuller512(Next512(ref g), Next512(ref g), out a10, out a11);
-        BoxMuller512(Next512(ref g), Next512(ref g), out b00, out b01);
-        BoxMuller512(Next512(ref g), Next512(ref g), out b10, out b11);
-    }
-
-    /// <summary>Games of blocks <c>[firstBlock, firstBlock + 8)</c> into slots <c>[slot, slot + 8·256)</c>, in game order.</summary>
-    /// <remarks>Lane k's game of step j goes to slot <c>slot + k·256 + j</c>: each step's eight payoff vectors are stored
-    /// to a small buffer and copied out lane by lane (the slots are validated by the caller's spans).</remarks>
-    private static void Blocks512(ulong seed, ulong firstBlock, in Payoffs2x2 d, int slot, bool normal)
-    {
-        State512 g = Seed512(seed, firstBlock);
-        Span<double> buffer = stackalloc double[8 * 8];
-        ref double t = ref MemoryMarshal.GetReference(buffer);
-        ref double a00 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.A00), slot), a01 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.A01), slot);
-        ref double a10 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.A10), slot), a11 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.A11), slot);
-        ref double b00 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B00), slot), b01 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B01), slot);
-        ref double b10 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B10), slot), b11 = ref Unsafe.Add(ref MemoryMarshal.GetReference(d.B11), slot);
-        for (int j = 0; j < BlockGames; j++)
-        {
-            VD v00, v01, v10, v11, w00, w01, w10, w11;
-            if (normal)
-            {
-                Normal512(ref g, out v00, out v01, out v10, out v11, out w00, out w01, out w10, out w11);
-            }
-            else
-            {
-                Uniform512(ref g, out v00, out v01, out v10, out v11, out w00, out w01, out w10, out w11);
-            }
-
-            v00.StoreUnsafe(ref t, 0 * 8); v01.StoreUnsafe(ref t, 1 * 8); v10.StoreUnsafe(ref t, 2 * 8); v11.StoreUnsafe(ref t, 3 * 8);
-            w00.StoreUnsafe(ref t, 4 * 8); w01.StoreUnsafe(ref t, 5 * 8); w10.StoreUnsafe(ref t, 6 * 8); w11.StoreUnsafe(ref t, 7 * 8);
-            for (int k = 0; k < 8; k++)
-            {
-                int i = (k * BlockGames) + j;
-                Unsafe.Add(ref a00, i) = Unsafe.Add(ref t, k);
-                Unsafe.Add(ref a01, i) = Unsafe.Add(ref t, 8 + k);
-                Unsafe.Add(ref a10, i) = Unsafe.Add(ref t, (2 * 8) + k);
-                Unsafe.Add(ref a11, i) = Unsafe.Add(ref t, (3 * 8) + k);
-                Unsafe.Add(ref b00, i) = Unsafe.Add(ref t, (4 * 8) + k);
-                Unsafe.Add(ref b01, i) = Unsafe.Add(ref t, (5 * 8) + k);
-                Unsafe.Add(ref b10, i) = Unsafe.Add(ref t, (6 * 8) + k);
-                Unsafe.Add(ref b11, i) = Unsafe.Add(ref t, (7 * 8) + k);
-            }
-        }
-    }
+    private static VD Unit512(VU x) => Exact53To512(x >>> 11) * NormalMath.Unit53;
 
     /// <summary>
     /// <see cref="NormalMath.BoxMuller"/> per lane on the words <paramref name="x"/>, <paramref name="y"/>: every operation is
     /// the scalar one in the same order (no FMA), so the deviates are bit-identical.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static void BoxMuller512(VU x, VU y, out VD z0, out VD z1)
+    private static void BoxMuller512(VU x, VU y, out VD z0, out VD z1)
     {
         VU magic = Vec.Create(NormalMath.TwoTo52Bits);
 
