@@ -81,8 +81,9 @@ internal sealed class VertexFloatSearch
 
     /// <summary>
     /// As <see cref="Run(BigInteger[], int, int, int, CancellationToken)"/>, also reporting the work done; the
-    /// limits choose between pivoting back, recomputing from the anchor and recomputing from C (tests force each
-    /// path; every choice gives the same vertices or null).
+    /// limits choose between pivoting back, recomputing from the anchor and recomputing from C, and cap the vector
+    /// width of the arithmetic (512, 256 or 0 for scalar) (tests force each path; every choice gives the same
+    /// vertices or null).
     /// </summary>
     public static VertexSet? Run(
         BigInteger[] constraints,
@@ -92,10 +93,11 @@ internal sealed class VertexFloatSearch
         CancellationToken token,
         out VertexFloatSearchStats stats,
         int maxPivotsBack = DefaultMaxPivotsBack,
-        int maxAnchorExchanges = DefaultMaxAnchorExchanges)
+        int maxAnchorExchanges = DefaultMaxAnchorExchanges,
+        int maxVectorBits = 512)
     {
         stats = default;
-        VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d);
+        VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d, maxVectorBits);
         if (tableau is null)
         {
             return null;
