@@ -111,19 +111,21 @@ internal sealed class VertexFloatSearch
     }
 
     /// <summary>
-    /// The search with its per-level arrays rented from the shared pools: the DFS tree is nearly a path (tens of
-    /// thousands of levels at 16×16), so these arrays were most of the search's allocation.
+    /// The search with its per-level arrays and visited table rented from the shared pools: the DFS tree is nearly a
+    /// path (tens of thousands of levels at 16×16), so these arrays and the table were most of its allocation.
     /// </summary>
     private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, CancellationToken token)
     {
         Frame[] frames = ArrayPool<Frame>.Shared.Rent(64);
         byte[] leaving = ArrayPool<byte>.Shared.Rent(64 * _d);
+        var visited = new VertexBasisSet();
         try
         {
-            return Search(coordinates, labelShift, token, ref frames, ref leaving);
+            return Search(coordinates, labelShift, visited, token, ref frames, ref leaving);
         }
         finally
         {
+            visited.Release();
             ArrayPool<Frame>.Shared.Return(frames);
             ArrayPool<byte>.Shared.Return(leaving);
         }
@@ -131,12 +133,11 @@ internal sealed class VertexFloatSearch
 
     // Hot from the first call: a single game (the CLI) would otherwise spend much of its time in unoptimised code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, CancellationToken token, ref Frame[] frames, ref byte[] leaving)
+    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, VertexBasisSet visited, CancellationToken token, ref Frame[] frames, ref byte[] leaving)
     {
         VertexIntervalTableau t = _tableau;
         int d = _d;
         var result = new VertexSet(d, coordinates.Solve);
-        var visited = new VertexBasisSet();
         ulong zMask = d == 64 ? ulong.MaxValue : (1UL << d) - 1;
         ulong allLocal = d + _k == 64 ? ulong.MaxValue : (1UL << (d + _k)) - 1;
         ulong basis = allLocal & ~zMask;
