@@ -386,6 +386,13 @@ public class VertexBasisSetTests
             set.Release();
             var fresh = new VertexBasisSet(16);
             Assert.Equal(0, fresh.Count);
+
+            // The first masks sat in the 16-slot array (at most half full, so a stale one cannot make this loop).
+            for (int t = 0; t < 8; t++)
+            {
+                Assert.False(fresh.Contains(masks[t]), $"round {round}: a stale mask in a pooled table");
+            }
+
             for (int t = 0; t < 5_000; t++)
             {
                 Assert.True(fresh.Add(masks[t] | (1UL << 62)) && !fresh.Contains(masks[(t + 1) % masks.Count]));
