@@ -363,4 +363,42 @@ public class VertexBasisSetTests
 
         Assert.Equal(reference.Count, set.Count);
     }
+
+    /// <summary>
+    /// Slot arrays go back to the shared pool as the set grows and on Release; a set built afterwards on the same
+    /// thread (which gets those very arrays back first) must start empty.
+    /// </summary>
+    [Fact]
+    public void PooledSlots_ComeBackEmpty()
+    {
+        var rng = new System.Random(5);
+        for (int round = 0; round < 3; round++)
+        {
+            var set = new VertexBasisSet(16);
+            var masks = new List<ulong>();
+            for (int t = 0; t < 5_000; t++)
+            {
+                ulong mask = ((ulong)rng.NextInt64() | 1) & ~(1UL << 62);
+                masks.Add(mask);
+                Assert.True(set.Add(mask));
+            }
+
+            set.Release();
+            var fresh = new VertexBasisSet(16);
+            Assert.Equal(0, fresh.Count);
+
+            // The first masks sat in the 16-slot array (at most half full, so a stale one cannot make this loop).
+            for (int t = 0; t < 8; t++)
+            {
+                Assert.False(fresh.Contains(masks[t]), $"round {round}: a stale mask in a pooled table");
+            }
+
+            for (int t = 0; t < 5_000; t++)
+            {
+                Assert.True(fresh.Add(masks[t] | (1UL << 62)) && !fresh.Contains(masks[(t + 1) % masks.Count]));
+            }
+
+            fresh.Release();
+        }
+    }
 }

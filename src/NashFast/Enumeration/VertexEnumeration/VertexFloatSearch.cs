@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -81,8 +82,9 @@ internal sealed class VertexFloatSearch
 
     /// <summary>
     /// As <see cref="Run(BigInteger[], int, int, int, CancellationToken)"/>, also reporting the work done; the
-    /// limits choose between pivoting back, recomputing from the anchor and recomputing from C (tests force each
-    /// path; every choice gives the same vertices or null).
+    /// limits choose between pivoting back, recomputing from the anchor and recomputing from C, and cap the vector
+    /// width of the arithmetic (512, 256 or 0 for scalar) (tests force each path; every choice gives the same
+    /// vertices or null).
     /// </summary>
     public static VertexSet? Run(
         BigInteger[] constraints,
@@ -92,10 +94,11 @@ internal sealed class VertexFloatSearch
         CancellationToken token,
         out VertexFloatSearchStats stats,
         int maxPivotsBack = DefaultMaxPivotsBack,
-        int maxAnchorExchanges = DefaultMaxAnchorExchanges)
+        int maxAnchorExchanges = DefaultMaxAnchorExchanges,
+        int maxVectorBits = 512)
     {
         stats = default;
-        VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d);
+        VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d, maxVectorBits);
         if (tableau is null)
         {
             return null;
@@ -107,28 +110,46 @@ internal sealed class VertexFloatSearch
         return result;
     }
 
+    /// <summary>
+    /// The search with its per-level arrays and visited table rented from the shared pools: the DFS tree is nearly a
+    /// path (tens of thousands of levels at 16×16), so these arrays and the table were most of its allocation.
+    /// </summary>
+    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, CancellationToken token)
+    {
+        Frame[] frames = ArrayPool<Frame>.Shared.Rent(64);
+        byte[] leaving = ArrayPool<byte>.Shared.Rent(64 * _d);
+        var visited = new VertexBasisSet();
+        try
+        {
+            return Search(coordinates, labelShift, visited, token, ref frames, ref leaving);
+        }
+        finally
+        {
+            visited.Release();
+            ArrayPool<Frame>.Shared.Return(frames);
+            ArrayPool<byte>.Shared.Return(leaving);
+        }
+    }
+
     // Hot from the first call: a single game (the CLI) would otherwise spend much of its time in unoptimised code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, CancellationToken token)
+    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, VertexBasisSet visited, CancellationToken token, ref Frame[] frames, ref byte[] leaving)
     {
         VertexIntervalTableau t = _tableau;
         int d = _d;
         var result = new VertexSet(d, coordinates.Solve);
-        var visited = new VertexBasisSet();
         ulong zMask = d == 64 ? ulong.MaxValue : (1UL << d) - 1;
         ulong allLocal = d + _k == 64 ? ulong.MaxValue : (1UL << (d + _k)) - 1;
         ulong basis = allLocal & ~zMask;
         visited.Add(basis);
         result.Add(GameLabels(allLocal & ~basis, labelShift), isZero: true);
 
-        // One frame per DFS level: the pivot that entered it (row, column; −1 at the root), the next column to try,
+        // One frame per DFS level: the pivot that entered it (row, column; none at the root), the next column to try,
         // the columns whose neighbour was visited on entry, and (in `leaving`) every column's leaving row, decided
         // once on entry (see EnterLevel). The labels (t.Basic, t.Nonbasic) always belong to the current level; the
         // entries to level `entriesLevel` ≥ level (lazy backtracking, see Materialise).
-        var frames = new Frame[64];
-        var leaving = new byte[64 * d];
         int level = 0, entriesLevel = 0;
-        frames[0] = new Frame(-1, -1);
+        frames[0] = Frame.Root;
         Accuracy accuracy = Accuracy.Fresh;
         if (!EnterLevel(leaving.AsSpan(0, d), ref accuracy))
         {
@@ -150,7 +171,7 @@ internal sealed class VertexFloatSearch
             if (s == d)
             {
                 // Back to the parent: its labels now, its entries only if another child of it turns up.
-                if (frame.Row >= 0)
+                if (frame.Row != Frame.NoPivot)
                 {
                     basis ^= (1UL << t.Basic[frame.Row]) | (1UL << t.Nonbasic[frame.Slot]);
                     t.ExchangeLabels(frame.Row, frame.Slot);
@@ -168,7 +189,7 @@ internal sealed class VertexFloatSearch
                 continue;
             }
 
-            frame.Next = s + 1;
+            frame.Next = (byte)(s + 1);
             if ((frame.Seen & (1UL << s)) != 0)
             {
                 continue;
@@ -207,8 +228,12 @@ internal sealed class VertexFloatSearch
             entriesLevel = level;
             if (level == frames.Length)
             {
-                Array.Resize(ref frames, frames.Length * 2);
-                Array.Resize(ref leaving, leaving.Length * 2);
+                frames = GrowPooled(frames, level);
+            }
+
+            if ((level + 1) * d > leaving.Length)
+            {
+                leaving = GrowPooled(leaving, level * d);
             }
 
             frames[level] = new Frame(r, s);
@@ -348,6 +373,15 @@ internal sealed class VertexFloatSearch
         return (local >> _d) | ((local & low) << labelShift);
     }
 
+    /// <summary>A pooled array twice as long holding the first <paramref name="used"/> elements; the old one goes back to the pool.</summary>
+    private static T[] GrowPooled<T>(T[] array, int used)
+    {
+        T[] larger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+        Array.Copy(array, larger, used);
+        ArrayPool<T>.Shared.Return(array);
+        return larger;
+    }
+
     /// <summary>How the current tableau was obtained, least accurate first.</summary>
     private enum Accuracy
     {
@@ -361,15 +395,23 @@ internal sealed class VertexFloatSearch
         Fresh,
     }
 
-    /// <summary>The pivot that entered a DFS level (row and column; −1 at the root) and the next column to try.</summary>
+    /// <summary>
+    /// The pivot that entered a DFS level (row and column; <see cref="NoPivot"/> at the root) and the next column to
+    /// try: bytes (k, d ≤ 64), so a frame is 16 bytes rather than 24.
+    /// </summary>
     private struct Frame(int row, int slot)
     {
-        public readonly int Row = row;
-        public readonly int Slot = slot;
-        public int Next;
+        /// <summary>Row and column of the root frame, which no pivot entered.</summary>
+        public const byte NoPivot = byte.MaxValue;
+
+        public readonly byte Row = (byte)row;
+        public readonly byte Slot = (byte)slot;
+        public byte Next;
 
         /// <summary>Columns whose neighbour was already visited when the level was entered (see SeenNeighbours).</summary>
         public ulong Seen;
+
+        public static Frame Root => new(NoPivot, NoPivot);
     }
 }
 

@@ -66,11 +66,16 @@ internal sealed class VertexIntervalTableau
     private int[]? _anchorBasic;
     private int[]? _anchorNonbasic;
 
-    private VertexIntervalTableau(int k, int d, double[] c0Values, double[] c0Radii)
+    private VertexIntervalTableau(int k, int d, double[] c0Values, double[] c0Radii, int maxVectorBits)
     {
         K = k;
         D = d;
-        int lanes = Vector256.IsHardwareAccelerated ? Vector256<double>.Count : 1;
+        VectorBits = maxVectorBits >= 512 && Vector512.IsHardwareAccelerated ? 512
+            : maxVectorBits >= 256 && Vector256.IsHardwareAccelerated ? 256 : 0;
+
+        // Four-double groups either way: a 512-bit path covers a row in eights and finishes with one four if needed,
+        // so rows are not padded to eight (at 16×16, 20 doubles instead of 24).
+        int lanes = VectorBits > 0 ? Vector256<double>.Count : 1;
         Stride = (d + 1 + lanes - 1) / lanes * lanes;
         Values = new double[k * Stride];
         Radii = new double[k * Stride];
@@ -90,6 +95,9 @@ internal sealed class VertexIntervalTableau
 
     /// <summary>Number of rows (constraints).</summary>
     public int K { get; }
+
+    /// <summary>Widest vectors the row update and the ratio pass use: 512, 256 or 0 (scalar).</summary>
+    public int VectorBits { get; }
 
     /// <summary>Dimension (nonbasic columns).</summary>
     public int D { get; }
@@ -120,9 +128,11 @@ internal sealed class VertexIntervalTableau
 
     /// <summary>
     /// The slack-basis tableau of C (k × d, positive integers) scaled by a power of two; null when some entry would be
-    /// below 2⁻³⁰⁰ after scaling (payoffs of wildly different magnitudes: left to the exact tiers).
+    /// below 2⁻³⁰⁰ after scaling (payoffs of wildly different magnitudes: left to the exact tiers). The vectors used
+    /// are the widest the hardware accelerates up to <paramref name="maxVectorBits"/> (tests force each path; all
+    /// give identical bits).
     /// </summary>
-    public static VertexIntervalTableau? Create(BigInteger[] constraints, int k, int d)
+    public static VertexIntervalTableau? Create(BigInteger[] constraints, int k, int d, int maxVectorBits = 512)
     {
         long maxBits = 0;
         foreach (BigInteger c in constraints)
@@ -156,7 +166,7 @@ internal sealed class VertexIntervalTableau
             radii[i] = exact ? RadiusFloor : Math.Max(v * Math.ScaleB(1.0, -50), RadiusFloor);
         }
 
-        return new VertexIntervalTableau(k, d, values, radii);
+        return new VertexIntervalTableau(k, d, values, radii, maxVectorBits);
     }
 
     /// <summary>Resets to the slack basis: rows C, right-hand side 1.</summary>
@@ -286,9 +296,10 @@ internal sealed class VertexIntervalTableau
     }
 
     /// <summary>
-    /// Row update a − b·c over all columns (column s is overwritten by the caller). Vector path: 4 columns per lane
-    /// group, rows padded to the width so there is no tail; it computes exactly the scalar expressions below, in the
-    /// same order, so both paths give identical bits. Padding stays zero: 0 − b·0 = 0 and every radius term is 0.
+    /// Row update a − b·c over all columns (column s is overwritten by the caller). Vector paths: eight columns per
+    /// step (Vector512) while a whole eight fits in the row, then four (Vector256; the row stride is a multiple of
+    /// four, so there is no tail). Every path computes exactly the scalar expressions below, in the same order, so
+    /// all give identical bits. Padding stays zero: 0 − b·0 = 0 and every radius term is 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRow(Span<double> values, Span<double> radii, double vb, double rb, ref double maxValue, ref double maxRadius)
@@ -296,16 +307,47 @@ internal sealed class VertexIntervalTableau
         ReadOnlySpan<double> cv = _rowValues, cr = _rowRadii, cw = _rowWidths;
         double absB = Math.Abs(vb);
         int j = 0;
-        if (Vector256.IsHardwareAccelerated)
+        ref double va0 = ref MemoryMarshal.GetReference(values);
+        ref double ra0 = ref MemoryMarshal.GetReference(radii);
+        ref double cv0 = ref MemoryMarshal.GetReference(cv);
+        ref double cr0 = ref MemoryMarshal.GetReference(cr);
+        ref double cw0 = ref MemoryMarshal.GetReference(cw);
+        if (VectorBits == 512 && Vector512.IsHardwareAccelerated)
+        {
+            Vector512<double> vbV = Vector512.Create(vb), absBV = Vector512.Create(absB), rbV = Vector512.Create(rb);
+            Vector512<double> unit = Vector512.Create(Unit), safety = Vector512.Create(Safety);
+            Vector512<double> maxV = Vector512<double>.Zero, maxR = Vector512<double>.Zero;
+            for (; j + Vector512<double>.Count <= values.Length; j += Vector512<double>.Count)
+            {
+                nuint o = (nuint)j;
+                Vector512<double> a = Vector512.LoadUnsafe(ref va0, o);
+                Vector512<double> ra = Vector512.LoadUnsafe(ref ra0, o);
+                Vector512<double> c = Vector512.LoadUnsafe(ref cv0, o);
+                Vector512<double> rc = Vector512.LoadUnsafe(ref cr0, o);
+                Vector512<double> wc = Vector512.LoadUnsafe(ref cw0, o);
+                Vector512<double> t = vbV * c;
+                Vector512<double> x = a - t;
+                Vector512<double> rx = (((ra + (absBV * rc)) + (rbV * wc)) + (unit * (Vector512.Abs(t) + Vector512.Abs(x)))) * safety;
+                x.StoreUnsafe(ref va0, o);
+                rx.StoreUnsafe(ref ra0, o);
+                maxV = Vector512.Max(maxV, Vector512.Abs(x));
+                maxR = Vector512.Max(maxR, rx);
+            }
+
+            Vector256<double> maxV4 = Vector256.Max(maxV.GetLower(), maxV.GetUpper());
+            Vector256<double> maxR4 = Vector256.Max(maxR.GetLower(), maxR.GetUpper());
+            for (int l = 0; l < Vector256<double>.Count; l++)
+            {
+                maxValue = Math.Max(maxValue, maxV4.GetElement(l));
+                maxRadius = Math.Max(maxRadius, maxR4.GetElement(l));
+            }
+        }
+
+        if (VectorBits >= 256 && Vector256.IsHardwareAccelerated)
         {
             Vector256<double> vbV = Vector256.Create(vb), absBV = Vector256.Create(absB), rbV = Vector256.Create(rb);
             Vector256<double> unit = Vector256.Create(Unit), safety = Vector256.Create(Safety);
             Vector256<double> maxV = Vector256.Create(maxValue), maxR = Vector256.Create(maxRadius);
-            ref double va0 = ref MemoryMarshal.GetReference(values);
-            ref double ra0 = ref MemoryMarshal.GetReference(radii);
-            ref double cv0 = ref MemoryMarshal.GetReference(cv);
-            ref double cr0 = ref MemoryMarshal.GetReference(cr);
-            ref double cw0 = ref MemoryMarshal.GetReference(cw);
             for (; j + Vector256<double>.Count <= values.Length; j += Vector256<double>.Count)
             {
                 nuint o = (nuint)j;
@@ -549,8 +591,8 @@ internal sealed class VertexIntervalTableau
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool CertifiedRatioRows(Span<int> rows)
     {
-        int k = K, d = D, w = Stride;
-        if (!Vector256.IsHardwareAccelerated)
+        int d = D, w = Stride;
+        if (VectorBits == 0 || !Vector256.IsHardwareAccelerated)
         {
             bool all = true;
             for (int s = 0; s < d; s++)
@@ -562,63 +604,132 @@ internal sealed class VertexIntervalTableau
             return all;
         }
 
+        // Eight columns at a time while a whole eight fits in the row (Vector512), else four: the stride is a
+        // multiple of four, so neither leaves the row; lanes past column d − 1 are computed and ignored.
+        bool wide = VectorBits == 512 && Vector512.IsHardwareAccelerated;
+        bool ok = true;
+        for (int j = 0; j < d;)
+        {
+            if (wide && j + Vector512<double>.Count <= w)
+            {
+                ok &= RatioGroup512(j, rows);
+                j += Vector512<double>.Count;
+            }
+            else
+            {
+                ok &= RatioGroup256(j, rows);
+                j += Vector256<double>.Count;
+            }
+        }
+
+        return ok;
+    }
+
+    /// <summary>The ratio tests of columns j … j + 3 (those below d) for <see cref="CertifiedRatioRows"/>; true when all are certified.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool RatioGroup256(int j, Span<int> rows)
+    {
+        int k = K, d = D, w = Stride;
         ref double v0 = ref MemoryMarshal.GetArrayDataReference(Values);
         ref double r0 = ref MemoryMarshal.GetArrayDataReference(Radii);
         Vector256<double> zero = Vector256<double>.Zero, one = Vector256<double>.One, two = Vector256.Create(2.0);
         Vector256<double> lowMargin = Vector256.Create(1 - RatioMargin), highMargin = Vector256.Create(1 + RatioMargin);
-        uint failed = 0;
-        for (int j = 0; j < d; j += Vector256<double>.Count)
+        Vector256<double> bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
+        Vector256<double> bestRow = Vector256.Create(-1.0), uncertain = zero;
+        for (int i = 0, o = j; i < k; i++, o += w)
         {
-            Vector256<double> bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
-            Vector256<double> bestRow = Vector256.Create(-1.0), uncertain = zero;
-            for (int i = 0, o = j; i < k; i++, o += w)
-            {
-                Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
-                Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
-                Vector256<double> rhs = Vector256.Create(Values[(i * w) + d]);
-                Vector256<double> rr = Vector256.Create(Radii[(i * w) + d]);
+            Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
+            Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
+            Vector256<double> rhs = Vector256.Create(Values[(i * w) + d]);
+            Vector256<double> rr = Vector256.Create(Radii[(i * w) + d]);
 
-                // Lane's entry bounds the edge unless certified non-positive (scalar: p + rp <= 0 skips it).
-                Vector256<double> bounds = Vector256.GreaterThan(p + rp, zero);
+            // Lane's entry bounds the edge unless certified non-positive (scalar: p + rp <= 0 skips it).
+            Vector256<double> bounds = Vector256.GreaterThan(p + rp, zero);
 
-                // A bounding entry must be certified positive with room to compare (scalar: !(p > 2 rp) gives up).
-                uncertain |= Vector256.AndNot(bounds, Vector256.GreaterThan(p, two * rp));
+            // A bounding entry must be certified positive with room to compare (scalar: !(p > 2 rp) gives up).
+            uncertain |= Vector256.AndNot(bounds, Vector256.GreaterThan(p, two * rp));
 
-                // Row i becomes the lane's candidate: first bounding row, or a strictly smaller cross product.
-                Vector256<double> better = bounds & (Vector256.LessThan(bestRow, zero) | Vector256.LessThan(rhs * bestP, bestRhs * p));
-                bestP = Vector256.ConditionalSelect(better, p, bestP);
-                bestRp = Vector256.ConditionalSelect(better, rp, bestRp);
-                bestRhs = Vector256.ConditionalSelect(better, rhs, bestRhs);
-                bestRr = Vector256.ConditionalSelect(better, rr, bestRr);
-                bestRow = Vector256.ConditionalSelect(better, Vector256.Create((double)i), bestRow);
-            }
-
-            // No bounding row at all: never guess (cannot happen for a bounded polytope with certified signs).
-            uncertain |= Vector256.LessThan(bestRow, zero);
-            Vector256<double> lowP = (bestP - bestRp) * lowMargin;
-            Vector256<double> highRhs = (bestRhs + bestRr) * highMargin;
-            for (int i = 0, o = j; i < k; i++, o += w)
-            {
-                Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
-                Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
-
-                // Every other positive entry's ratio must be certified larger than the candidate's.
-                Vector256<double> other = Vector256.AndNot(Vector256.GreaterThan(p, zero), Vector256.Equals(bestRow, Vector256.Create((double)i)));
-                Vector256<double> lhs = Vector256.Create(Values[(i * w) + d] - Radii[(i * w) + d]) * lowP;
-                Vector256<double> rhs = highRhs * (p + rp);
-                uncertain |= Vector256.AndNot(other, Vector256.GreaterThan(lhs * lowMargin, rhs * highMargin));
-            }
-
-            uint bad = uncertain.ExtractMostSignificantBits();
-            for (int l = 0; l < Vector256<double>.Count && j + l < d; l++)
-            {
-                bool ok = (bad & (1u << l)) == 0;
-                rows[j + l] = ok ? (int)bestRow.GetElement(l) : -1;
-                failed |= ok ? 0u : 1u;
-            }
+            // Row i becomes the lane's candidate: first bounding row, or a strictly smaller cross product.
+            Vector256<double> better = bounds & (Vector256.LessThan(bestRow, zero) | Vector256.LessThan(rhs * bestP, bestRhs * p));
+            bestP = Vector256.ConditionalSelect(better, p, bestP);
+            bestRp = Vector256.ConditionalSelect(better, rp, bestRp);
+            bestRhs = Vector256.ConditionalSelect(better, rhs, bestRhs);
+            bestRr = Vector256.ConditionalSelect(better, rr, bestRr);
+            bestRow = Vector256.ConditionalSelect(better, Vector256.Create((double)i), bestRow);
         }
 
-        return failed == 0;
+        // No bounding row at all: never guess (cannot happen for a bounded polytope with certified signs).
+        uncertain |= Vector256.LessThan(bestRow, zero);
+        Vector256<double> lowP = (bestP - bestRp) * lowMargin;
+        Vector256<double> highRhs = (bestRhs + bestRr) * highMargin;
+        for (int i = 0, o = j; i < k; i++, o += w)
+        {
+            Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
+            Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
+
+            // Every other positive entry's ratio must be certified larger than the candidate's.
+            Vector256<double> other = Vector256.AndNot(Vector256.GreaterThan(p, zero), Vector256.Equals(bestRow, Vector256.Create((double)i)));
+            Vector256<double> lhs = Vector256.Create(Values[(i * w) + d] - Radii[(i * w) + d]) * lowP;
+            Vector256<double> rhs = highRhs * (p + rp);
+            uncertain |= Vector256.AndNot(other, Vector256.GreaterThan(lhs * lowMargin, rhs * highMargin));
+        }
+
+        uint bad = uncertain.ExtractMostSignificantBits();
+        for (int l = 0; l < Vector256<double>.Count && j + l < d; l++)
+        {
+            rows[j + l] = (bad & (1u << l)) == 0 ? (int)bestRow.GetElement(l) : -1;
+        }
+
+        return (bad & ((1u << Math.Min(Vector256<double>.Count, d - j)) - 1)) == 0;
+    }
+
+    /// <summary><see cref="RatioGroup256"/> for columns j … j + 7 in one Vector512 (the same expressions lane by lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool RatioGroup512(int j, Span<int> rows)
+    {
+        int k = K, d = D, w = Stride;
+        ref double v0 = ref MemoryMarshal.GetArrayDataReference(Values);
+        ref double r0 = ref MemoryMarshal.GetArrayDataReference(Radii);
+        Vector512<double> zero = Vector512<double>.Zero, one = Vector512<double>.One, two = Vector512.Create(2.0);
+        Vector512<double> lowMargin = Vector512.Create(1 - RatioMargin), highMargin = Vector512.Create(1 + RatioMargin);
+        Vector512<double> bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
+        Vector512<double> bestRow = Vector512.Create(-1.0), uncertain = zero;
+        for (int i = 0, o = j; i < k; i++, o += w)
+        {
+            Vector512<double> p = Vector512.LoadUnsafe(ref v0, (nuint)o);
+            Vector512<double> rp = Vector512.LoadUnsafe(ref r0, (nuint)o);
+            Vector512<double> rhs = Vector512.Create(Values[(i * w) + d]);
+            Vector512<double> rr = Vector512.Create(Radii[(i * w) + d]);
+            Vector512<double> bounds = Vector512.GreaterThan(p + rp, zero);
+            uncertain |= Vector512.AndNot(bounds, Vector512.GreaterThan(p, two * rp));
+            Vector512<double> better = bounds & (Vector512.LessThan(bestRow, zero) | Vector512.LessThan(rhs * bestP, bestRhs * p));
+            bestP = Vector512.ConditionalSelect(better, p, bestP);
+            bestRp = Vector512.ConditionalSelect(better, rp, bestRp);
+            bestRhs = Vector512.ConditionalSelect(better, rhs, bestRhs);
+            bestRr = Vector512.ConditionalSelect(better, rr, bestRr);
+            bestRow = Vector512.ConditionalSelect(better, Vector512.Create((double)i), bestRow);
+        }
+
+        uncertain |= Vector512.LessThan(bestRow, zero);
+        Vector512<double> lowP = (bestP - bestRp) * lowMargin;
+        Vector512<double> highRhs = (bestRhs + bestRr) * highMargin;
+        for (int i = 0, o = j; i < k; i++, o += w)
+        {
+            Vector512<double> p = Vector512.LoadUnsafe(ref v0, (nuint)o);
+            Vector512<double> rp = Vector512.LoadUnsafe(ref r0, (nuint)o);
+            Vector512<double> other = Vector512.AndNot(Vector512.GreaterThan(p, zero), Vector512.Equals(bestRow, Vector512.Create((double)i)));
+            Vector512<double> lhs = Vector512.Create(Values[(i * w) + d] - Radii[(i * w) + d]) * lowP;
+            Vector512<double> rhs = highRhs * (p + rp);
+            uncertain |= Vector512.AndNot(other, Vector512.GreaterThan(lhs * lowMargin, rhs * highMargin));
+        }
+
+        ulong bad = uncertain.ExtractMostSignificantBits();
+        for (int l = 0; l < Vector512<double>.Count && j + l < d; l++)
+        {
+            rows[j + l] = (bad & (1UL << l)) == 0 ? (int)bestRow.GetElement(l) : -1;
+        }
+
+        return (bad & ((1UL << Math.Min(Vector512<double>.Count, d - j)) - 1)) == 0;
     }
 
     /// <summary>
