@@ -500,7 +500,7 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>
     /// <see cref="Pivot"/> for the 64-bit tier while every entry is at most 2^30: <c>a·p − b·c</c> fits a long, and the
     /// exact division by the determinant <c>D = 2^t·o</c> (o odd) is a shift and a multiplication by o's inverse
-    /// modulo 2^64 instead of a hardware division.
+    /// modulo 2^64 instead of a hardware division (<see cref="VertexSmallPivot"/>, vectorised where AVX-512DQ is).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PivotSmall(int source, int target, int r, int s)
@@ -510,43 +510,7 @@ internal sealed class VertexSearch<T, TOps>
         ReadOnlySpan<long> pivot = levels.AsSpan(source + (r * w), w);
         long p = pivot[s];
         long det = Unsafe.As<T, long>(ref _det);
-        int shift = BitOperations.TrailingZeroCount(det);
-        long inverse = (long)VertexLongArithmetic.InverseOdd((ulong)det >> shift);
-        long magnitudes = p;
-        for (int i = 0; i < _k; i++)
-        {
-            if (i == r)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<long> from = levels.AsSpan(source + (i * w), w);
-            Span<long> to = levels.AsSpan(target + (i * w), w);
-            long b = from[s];
-            if (b == 0 && det == 1)
-            {
-                for (int j = 0; j < from.Length; j++)
-                {
-                    long v = from[j] * p;
-                    to[j] = v;
-                    magnitudes |= v ^ (v >> 63);
-                }
-            }
-            else
-            {
-                for (int j = 0; j < from.Length; j++)
-                {
-                    long v = ((from[j] * p) - (b * pivot[j])) >> shift;
-                    v *= inverse;
-                    to[j] = v;
-                    magnitudes |= v ^ (v >> 63);
-                }
-            }
-
-            to[s] = -b;
-            magnitudes |= b ^ (b >> 63);
-        }
-
+        long magnitudes = p | VertexSmallPivot.UpdateRows(levels.AsSpan(source, _entries), levels.AsSpan(target, _entries), _k, w, r, s, det);
         Span<long> pivotTo = levels.AsSpan(target + (r * w), w);
         if (source != target)
         {
