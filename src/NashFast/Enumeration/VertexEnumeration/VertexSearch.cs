@@ -167,6 +167,14 @@ internal sealed class VertexSearch<T, TOps>
         var frameRow = new List<int> { -1 };
         var frameSlot = new List<int> { -1 };
         var frameNext = new List<int> { 0 };
+
+        // Every edge of the (simple, perturbed) basis graph is looked at from both ends, and in an undirected DFS an
+        // edge that does not lead to a new basis joins a basis to an ancestor on the stack that has not looked at it
+        // yet (it would have found the descendant new). So when a ratio test leads to a basis on the stack, that
+        // ancestor's ratio test for the reverse edge (entering the variable that just left) is skipped: it would only
+        // find this basis, visited. About half of all ratio tests at 10×10 with payoffs 0..3.
+        var frameSkip = new List<ulong> { 0 };
+        var frameOf = new Dictionary<ulong, int> { [basis] = 0 };
         long steps = 0;
         while (frameRow.Count > 0)
         {
@@ -185,6 +193,8 @@ internal sealed class VertexSearch<T, TOps>
                 frameRow.RemoveAt(f);
                 frameSlot.RemoveAt(f);
                 frameNext.RemoveAt(f);
+                frameSkip.RemoveAt(f);
+                frameOf.Remove(basis);
                 if (backRow >= 0)
                 {
                     basis ^= (1UL << _basic[backRow]) | (1UL << _nonbasic[backSlot]);
@@ -206,7 +216,7 @@ internal sealed class VertexSearch<T, TOps>
             }
 
             frameNext[f] = s + 1;
-            if (s == frameSlot[f])
+            if (s == frameSlot[f] || ((frameSkip[f] >> _nonbasic[s]) & 1) != 0)
             {
                 // The edge this frame was entered by: in the simple (perturbed) polytope it leads straight back to
                 // the parent, which is visited, so its ratio test is skipped.
@@ -215,7 +225,14 @@ internal sealed class VertexSearch<T, TOps>
 
             int r = LexMinRatioRow(s);
             ulong next = basis ^ (1UL << _basic[r]) ^ (1UL << _nonbasic[s]);
-            if (visited.Add(next))
+            if (!visited.Add(next))
+            {
+                if (frameOf.TryGetValue(next, out int ancestor))
+                {
+                    frameSkip[ancestor] |= 1UL << _basic[r];
+                }
+            }
+            else
             {
                 int child = f + 1;
                 int target = _offset;
@@ -248,6 +265,8 @@ internal sealed class VertexSearch<T, TOps>
                 frameRow.Add(r);
                 frameSlot.Add(s);
                 frameNext.Add(0);
+                frameSkip.Add(0);
+                frameOf.Add(basis, child);
                 Record(result, degenerateVertices, labelShift);
             }
         }
