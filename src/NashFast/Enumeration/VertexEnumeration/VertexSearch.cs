@@ -34,6 +34,10 @@ internal sealed class VertexSearch<T, TOps>
     where T : struct
     where TOps : struct, IVertexArithmetic<T>
 {
+    /// <summary>The DFS stack's bases by frame, reused by every search on this thread (<see cref="Search"/>).</summary>
+    [ThreadStatic]
+    private static Dictionary<ulong, int>? t_frameOf;
+
     private readonly int _k;
     private readonly int _d;
     private readonly int _w;
@@ -174,7 +178,17 @@ internal sealed class VertexSearch<T, TOps>
         // ancestor's ratio test for the reverse edge (entering the variable that just left) is skipped: it would only
         // find this basis, visited. About half of all ratio tests at 10×10 with payoffs 0..3.
         var frameSkip = new List<ulong> { 0 };
-        var frameOf = new Dictionary<ulong, int> { [basis] = 0 };
+        // Kept per thread: the DFS of a degenerate 10×10 polytope is ~1000 frames deep, and a new dictionary grown to
+        // that size per search added about a third to the solve's allocations.
+        // (A dictionary left large by a deep search, over 64 Ki slots, is dropped rather than kept alive per thread.)
+        if (t_frameOf is not null && t_frameOf.EnsureCapacity(0) > 1 << 16)
+        {
+            t_frameOf = null;
+        }
+
+        Dictionary<ulong, int> frameOf = t_frameOf ??= [];
+        frameOf.Clear();
+        frameOf.Add(basis, 0);
         long steps = 0;
         while (frameRow.Count > 0)
         {
