@@ -34,6 +34,10 @@ internal sealed class VertexSearch<T, TOps>
     where T : struct
     where TOps : struct, IVertexArithmetic<T>
 {
+    /// <summary>The DFS stack's bases by frame, reused by every search on this thread (<see cref="Search"/>).</summary>
+    [ThreadStatic]
+    private static Dictionary<ulong, int>? t_frameOf;
+
     private readonly int _k;
     private readonly int _d;
     private readonly int _w;
@@ -167,6 +171,24 @@ internal sealed class VertexSearch<T, TOps>
         var frameRow = new List<int> { -1 };
         var frameSlot = new List<int> { -1 };
         var frameNext = new List<int> { 0 };
+
+        // Every edge of the (simple, perturbed) basis graph is looked at from both ends, and in an undirected DFS an
+        // edge that does not lead to a new basis joins a basis to an ancestor on the stack that has not looked at it
+        // yet (it would have found the descendant new). So when a ratio test leads to a basis on the stack, that
+        // ancestor's ratio test for the reverse edge (entering the variable that just left) is skipped: it would only
+        // find this basis, visited. About half of all ratio tests at 10×10 with payoffs 0..3.
+        var frameSkip = new List<ulong> { 0 };
+        // Kept per thread: the DFS of a degenerate 10×10 polytope is ~1000 frames deep, and a new dictionary grown to
+        // that size per search added about a third to the solve's allocations.
+        // (A dictionary left large by a deep search, over 64 Ki slots, is dropped rather than kept alive per thread.)
+        if (t_frameOf is not null && t_frameOf.EnsureCapacity(0) > 1 << 16)
+        {
+            t_frameOf = null;
+        }
+
+        Dictionary<ulong, int> frameOf = t_frameOf ??= [];
+        frameOf.Clear();
+        frameOf.Add(basis, 0);
         long steps = 0;
         while (frameRow.Count > 0)
         {
@@ -185,6 +207,8 @@ internal sealed class VertexSearch<T, TOps>
                 frameRow.RemoveAt(f);
                 frameSlot.RemoveAt(f);
                 frameNext.RemoveAt(f);
+                frameSkip.RemoveAt(f);
+                frameOf.Remove(basis);
                 if (backRow >= 0)
                 {
                     basis ^= (1UL << _basic[backRow]) | (1UL << _nonbasic[backSlot]);
@@ -206,7 +230,7 @@ internal sealed class VertexSearch<T, TOps>
             }
 
             frameNext[f] = s + 1;
-            if (s == frameSlot[f])
+            if (s == frameSlot[f] || ((frameSkip[f] >> _nonbasic[s]) & 1) != 0)
             {
                 // The edge this frame was entered by: in the simple (perturbed) polytope it leads straight back to
                 // the parent, which is visited, so its ratio test is skipped.
@@ -215,7 +239,14 @@ internal sealed class VertexSearch<T, TOps>
 
             int r = LexMinRatioRow(s);
             ulong next = basis ^ (1UL << _basic[r]) ^ (1UL << _nonbasic[s]);
-            if (visited.Add(next))
+            if (!visited.Add(next))
+            {
+                if (frameOf.TryGetValue(next, out int ancestor))
+                {
+                    frameSkip[ancestor] |= 1UL << _basic[r];
+                }
+            }
+            else
             {
                 int child = f + 1;
                 int target = _offset;
@@ -248,6 +279,8 @@ internal sealed class VertexSearch<T, TOps>
                 frameRow.Add(r);
                 frameSlot.Add(s);
                 frameNext.Add(0);
+                frameSkip.Add(0);
+                frameOf.Add(basis, child);
                 Record(result, degenerateVertices, labelShift);
             }
         }
@@ -500,7 +533,7 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>
     /// <see cref="Pivot"/> for the 64-bit tier while every entry is at most 2^30: <c>a·p − b·c</c> fits a long, and the
     /// exact division by the determinant <c>D = 2^t·o</c> (o odd) is a shift and a multiplication by o's inverse
-    /// modulo 2^64 instead of a hardware division.
+    /// modulo 2^64 instead of a hardware division (<see cref="VertexSmallPivot"/>, vectorised where AVX-512DQ is).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PivotSmall(int source, int target, int r, int s)
@@ -510,43 +543,7 @@ internal sealed class VertexSearch<T, TOps>
         ReadOnlySpan<long> pivot = levels.AsSpan(source + (r * w), w);
         long p = pivot[s];
         long det = Unsafe.As<T, long>(ref _det);
-        int shift = BitOperations.TrailingZeroCount(det);
-        long inverse = (long)VertexLongArithmetic.InverseOdd((ulong)det >> shift);
-        long magnitudes = p;
-        for (int i = 0; i < _k; i++)
-        {
-            if (i == r)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<long> from = levels.AsSpan(source + (i * w), w);
-            Span<long> to = levels.AsSpan(target + (i * w), w);
-            long b = from[s];
-            if (b == 0 && det == 1)
-            {
-                for (int j = 0; j < from.Length; j++)
-                {
-                    long v = from[j] * p;
-                    to[j] = v;
-                    magnitudes |= v ^ (v >> 63);
-                }
-            }
-            else
-            {
-                for (int j = 0; j < from.Length; j++)
-                {
-                    long v = ((from[j] * p) - (b * pivot[j])) >> shift;
-                    v *= inverse;
-                    to[j] = v;
-                    magnitudes |= v ^ (v >> 63);
-                }
-            }
-
-            to[s] = -b;
-            magnitudes |= b ^ (b >> 63);
-        }
-
+        long magnitudes = p | VertexSmallPivot.UpdateRows(levels.AsSpan(source, _entries), levels.AsSpan(target, _entries), _k, w, r, s, det);
         Span<long> pivotTo = levels.AsSpan(target + (r * w), w);
         if (source != target)
         {

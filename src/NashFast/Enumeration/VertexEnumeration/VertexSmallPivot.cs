@@ -1,0 +1,193 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NashFast.Enumeration;
+
+/// <summary>
+/// The row update of <see cref="VertexSearch{T, TOps}"/>'s small-long pivot (every entry and the determinant below
+/// 2^30): <c>to[i][j] = (from[i][j]·p − b_i·from[r][j]) / D</c> for every row <c>i ≠ r</c>, and <c>to[i][s] = −b_i</c>.
+/// </summary>
+/// <remarks>
+/// The division is exact (Bareiss), so with <c>D = 2^t·o</c> (o odd) the quotient is the numerator shifted right by t
+/// (exact: the numerator is a multiple of 2^t) times <c>o⁻¹ mod 2^64</c>: both products and the numerator stay below
+/// 2^61 in magnitude, and the true quotient fits a long, so arithmetic modulo 2^64 gives it exactly. Lane-wise, that
+/// is two 64-bit multiplications, a subtraction, a shift and a multiplication, which AVX-512DQ has (<c>vpmullq</c>);
+/// without it (AVX2 multiplies 64-bit lanes in three 32-bit products) the scalar loop is used. A row of a 10×10 game's
+/// dictionary is 11 entries: one 8-lane vector and one overlapping 8-lane tail (4 lanes for rows of 4 to 7 entries),
+/// the tail computed before anything is stored so that an in-place update (source = target) reads only old values.
+/// </remarks>
+internal static class VertexSmallPivot
+{
+
+    /// <summary>Updates every row but <paramref name="r"/>; returns the OR of <c>v ^ (v &gt;&gt; 63)</c> over the entries written.</summary>
+    /// <param name="from">The dictionary read (k rows of w entries).</param>
+    /// <param name="to">The dictionary written (may be <paramref name="from"/>).</param>
+    /// <param name="k">Rows.</param>
+    /// <param name="w">Entries per row.</param>
+    /// <param name="r">Pivot row (not written).</param>
+    /// <param name="s">Pivot column.</param>
+    /// <param name="det">The current determinant D (positive, below 2^30).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static long UpdateRows(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det)
+    {
+        if (Avx512DQ.IsSupported && w >= 8)
+        {
+            return UpdateRows512(from, to, k, w, r, s, det);
+        }
+
+        if (Avx512DQ.VL.IsSupported && w >= 4)
+        {
+            return UpdateRows256(from, to, k, w, r, s, det);
+        }
+
+        return UpdateRowsScalar(from, to, k, w, r, s, det);
+    }
+
+    /// <summary><see cref="UpdateRows"/> in scalar code (the fallback, and the tests' reference for the vector paths).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long UpdateRowsScalar(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det)
+    {
+        ReadOnlySpan<long> pivot = from.Slice(r * w, w);
+        long p = pivot[s];
+        int shift = BitOperations.TrailingZeroCount(det);
+        long inverse = (long)VertexLongArithmetic.InverseOdd((ulong)det >> shift);
+        long magnitudes = 0;
+        for (int i = 0; i < k; i++)
+        {
+            if (i == r)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<long> row = from.Slice(i * w, w);
+            Span<long> target = to.Slice(i * w, w);
+            long b = row[s];
+            if (b == 0 && det == 1)
+            {
+                for (int j = 0; j < row.Length; j++)
+                {
+                    long v = row[j] * p;
+                    target[j] = v;
+                    magnitudes |= v ^ (v >> 63);
+                }
+            }
+            else
+            {
+                for (int j = 0; j < row.Length; j++)
+                {
+                    long v = ((row[j] * p) - (b * pivot[j])) >> shift;
+                    v *= inverse;
+                    target[j] = v;
+                    magnitudes |= v ^ (v >> 63);
+                }
+            }
+
+            target[s] = -b;
+            magnitudes |= b ^ (b >> 63);
+        }
+
+        return magnitudes;
+    }
+
+    /// <summary><see cref="UpdateRows"/> in 8-lane vectors (w ≥ 8, AVX-512DQ).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long UpdateRows512(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det)
+    {
+        if (w < 8 || from.Length < k * w || to.Length < k * w)
+        {
+            throw new ArgumentException("Rows of at least 8 entries, k·w of them, are required.");
+        }
+
+        ref long source = ref MemoryMarshal.GetReference(from);
+        ref long target = ref MemoryMarshal.GetReference(to);
+        ref long pivot = ref Unsafe.Add(ref source, r * w);
+        long p = Unsafe.Add(ref pivot, s);
+        int shift = BitOperations.TrailingZeroCount(det);
+        var inverse = Vector512.Create((long)VertexLongArithmetic.InverseOdd((ulong)det >> shift));
+        var vp = Vector512.Create(p);
+        Vector512<long> magnitudes = Vector512<long>.Zero;
+        nuint tailAt = (nuint)(w - 8);
+        Vector512<long> pivotTail = Vector512.LoadUnsafe(ref pivot, tailAt);
+        for (int i = 0; i < k; i++)
+        {
+            if (i == r)
+            {
+                continue;
+            }
+
+            ref long row = ref Unsafe.Add(ref source, i * w);
+            ref long written = ref Unsafe.Add(ref target, i * w);
+            long b = Unsafe.Add(ref row, s);
+            var vb = Vector512.Create(b);
+            Vector512<long> tail = Vector512.ShiftRightArithmetic((Vector512.LoadUnsafe(ref row, tailAt) * vp) - (vb * pivotTail), shift) * inverse;
+            nuint j = 0;
+            for (; j + 8 <= (nuint)w; j += 8)
+            {
+                Vector512<long> v = Vector512.ShiftRightArithmetic((Vector512.LoadUnsafe(ref row, j) * vp) - (vb * Vector512.LoadUnsafe(ref pivot, j)), shift) * inverse;
+                v.StoreUnsafe(ref written, j);
+                magnitudes |= v ^ Vector512.ShiftRightArithmetic(v, 63);
+            }
+
+            tail.StoreUnsafe(ref written, tailAt);
+            magnitudes |= tail ^ Vector512.ShiftRightArithmetic(tail, 63);
+            Unsafe.Add(ref written, s) = -b;
+            magnitudes |= vb ^ Vector512.ShiftRightArithmetic(vb, 63);
+        }
+
+        Vector256<long> half = magnitudes.GetLower() | magnitudes.GetUpper();
+        Vector128<long> quarter = half.GetLower() | half.GetUpper();
+        return quarter.GetElement(0) | quarter.GetElement(1);
+    }
+
+    /// <summary><see cref="UpdateRows"/> in 4-lane vectors (w ≥ 4, AVX-512DQ with VL).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long UpdateRows256(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det)
+    {
+        if (w < 4 || from.Length < k * w || to.Length < k * w)
+        {
+            throw new ArgumentException("Rows of at least 4 entries, k·w of them, are required.");
+        }
+
+        ref long source = ref MemoryMarshal.GetReference(from);
+        ref long target = ref MemoryMarshal.GetReference(to);
+        ref long pivot = ref Unsafe.Add(ref source, r * w);
+        long p = Unsafe.Add(ref pivot, s);
+        int shift = BitOperations.TrailingZeroCount(det);
+        var inverse = Vector256.Create((long)VertexLongArithmetic.InverseOdd((ulong)det >> shift));
+        var vp = Vector256.Create(p);
+        Vector256<long> magnitudes = Vector256<long>.Zero;
+        nuint tailAt = (nuint)(w - 4);
+        Vector256<long> pivotTail = Vector256.LoadUnsafe(ref pivot, tailAt);
+        for (int i = 0; i < k; i++)
+        {
+            if (i == r)
+            {
+                continue;
+            }
+
+            ref long row = ref Unsafe.Add(ref source, i * w);
+            ref long written = ref Unsafe.Add(ref target, i * w);
+            long b = Unsafe.Add(ref row, s);
+            var vb = Vector256.Create(b);
+            Vector256<long> tail = Vector256.ShiftRightArithmetic((Vector256.LoadUnsafe(ref row, tailAt) * vp) - (vb * pivotTail), shift) * inverse;
+            nuint j = 0;
+            for (; j + 4 <= (nuint)w; j += 4)
+            {
+                Vector256<long> v = Vector256.ShiftRightArithmetic((Vector256.LoadUnsafe(ref row, j) * vp) - (vb * Vector256.LoadUnsafe(ref pivot, j)), shift) * inverse;
+                v.StoreUnsafe(ref written, j);
+                magnitudes |= v ^ Vector256.ShiftRightArithmetic(v, 63);
+            }
+
+            tail.StoreUnsafe(ref written, tailAt);
+            magnitudes |= tail ^ Vector256.ShiftRightArithmetic(tail, 63);
+            Unsafe.Add(ref written, s) = -b;
+            magnitudes |= vb ^ Vector256.ShiftRightArithmetic(vb, 63);
+        }
+
+        Vector128<long> half = magnitudes.GetLower() | magnitudes.GetUpper();
+        return half.GetElement(0) | half.GetElement(1);
+    }
+}
