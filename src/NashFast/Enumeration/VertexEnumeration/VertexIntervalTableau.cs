@@ -738,6 +738,12 @@ internal sealed class VertexIntervalTableau
     /// minimum by cross products of midpoints, then certified by <c>(rhs_i − r) · (p_t − r) &gt; (rhs_t + r) · (p_i + r)</c>
     /// for every other candidate i, each side rounded away from the claim by a relative margin.
     /// </summary>
+    /// <remarks>
+    /// Precondition: every right-hand side is certified positive (<see cref="RightHandSidesCertified"/>), as the search
+    /// keeps it for every tableau it decides on. The cross-product certificate assumes non-negative intervals on both
+    /// sides; with a negative or uncertain right-hand side it can name a wrong row (a test found this on random
+    /// tableaux), so callers must not use it on such a tableau.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CertifiedRatioRow(int s)
     {
