@@ -41,6 +41,9 @@ internal sealed class VertexBasisSet
         Count = 0;
     }
 
+    /// <summary>Number of slots (a power of two; the set grows before it is half full).</summary>
+    public int Capacity => _slots.Length;
+
     /// <summary>Number of masks stored.</summary>
     public int Count { get; private set; }
 

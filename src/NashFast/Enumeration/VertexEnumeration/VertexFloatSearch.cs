@@ -52,6 +52,14 @@ internal sealed class VertexFloatSearch
     public const int DefaultMaxPivotsBack = 2;
 
     private readonly int _maxAnchorExchanges;
+
+    /// <summary>
+    /// Visited tables of at least this many slots (4 MB, past the L2 caches of current processors) get their
+    /// neighbour lookups batched (see SeenNeighbours). Below it a lookup hits the cache and batching only repeats it:
+    /// measured on random 8×8 to 14×14 games, the search took 15–40 % less time per vertex without it, and about the
+    /// same at 16×16.
+    /// </summary>
+    private const int BatchLookupSlots = 1 << 19;
     private readonly int _maxPivotsBack;
 
     private VertexFloatSearch(VertexIntervalTableau tableau, int maxPivotsBack, int maxAnchorExchanges)
@@ -156,7 +164,7 @@ internal sealed class VertexFloatSearch
             return null;
         }
 
-        frames[0].Seen = SeenNeighbours(visited, basis, leaving.AsSpan(0, d));
+        frames[0].Seen = visited.Capacity >= BatchLookupSlots ? SeenNeighbours(visited, basis, leaving.AsSpan(0, d)) : 0;
         long steps = 0;
         while (level >= 0)
         {
@@ -178,7 +186,7 @@ internal sealed class VertexFloatSearch
                 }
 
                 level--;
-                if (level >= 0 && frames[level].Next < d)
+                if (level >= 0 && frames[level].Next < d && visited.Capacity >= BatchLookupSlots)
                 {
                     // The parent's remaining neighbours, looked up together again (the subtree just left has
                     // visited many of them, and their lines are long out of the cache).
@@ -244,7 +252,8 @@ internal sealed class VertexFloatSearch
                 return null;
             }
 
-            frames[level].Seen = SeenNeighbours(visited, basis, rows);
+            frames[level].Seen = visited.Capacity >= BatchLookupSlots ? SeenNeighbours(visited, basis, rows)
+                : rows[s] == r ? 1UL << s : 0; // the edge back to the parent (column s leaves row r again)
         }
 
         return result;

@@ -221,7 +221,7 @@ internal sealed class VertexIntervalTableau
     {
         Pivots++;
         double[] values = Values, radii = Radii;
-        int w = Stride, cols = D + 1, pivotRow = r * w;
+        int w = Stride, pivotRow = r * w;
         double vp = values[pivotRow + s], rp = radii[pivotRow + s];
         double ap = Math.Abs(vp);
         if (!(ap > 2 * rp))
@@ -234,135 +234,89 @@ internal sealed class VertexIntervalTableau
         double inv = 1 / vp;
         double invDen = 1 / (ap - rp);
         double rpInvDen = rp * invDen;
-        double floor = RadiusFloor, huge = Huge;
 
-        // The new pivot row c = a / p (column s: 1 / p), with |c| + r_c for the other rows' updates.
-        double[] cv = _rowValues, cr = _rowRadii, cw = _rowWidths;
-        for (int j = 0; j < cols; j++)
+        // The new pivot row first, into the row buffers; nothing is written to the tableau when it leaves the safe
+        // range. Every entry is finite (|value|, radius ≤ 2⁴⁰⁰ and |1/v_p| ≤ 2⁵⁰⁰ by the invariants), so no NaN can
+        // hide from the maxima (which may therefore use the native max instruction).
+        PivotRow(pivotRow, s, inv, invDen, rpInvDen, out double maxValue, out double maxRadius);
+        if (!(maxValue <= Huge && maxRadius <= Huge))
         {
-            double v, rad;
-            if (j == s)
-            {
-                v = inv;
-                rad = ((rpInvDen * Math.Abs(inv)) + (Unit2 * Math.Abs(v))) * Safety;
-            }
-            else
-            {
-                v = values[pivotRow + j] * inv;
-                rad = ((radii[pivotRow + j] * invDen) + (Math.Abs(v) * rpInvDen) + (Unit2 * Math.Abs(v))) * Safety;
-            }
-
-            rad = Math.Max(rad, floor);
-            if (!(Math.Abs(v) <= huge && rad <= huge))
-            {
-                return false;
-            }
-
-            cv[j] = v;
-            cr[j] = rad;
-            cw[j] = Math.Abs(v) + rad;
+            return false;
         }
 
-        double maxValue = 0, maxRadius = 0;
-        for (int i = 0; i < K; i++)
-        {
-            if (i == r)
-            {
-                continue;
-            }
-
-            int row = i * w;
-            double vb = values[row + s], rb = radii[row + s];
-            double nv = -vb * inv;
-            double nr = Math.Max(((rb * invDen) + (Math.Abs(nv) * rpInvDen) + (Unit2 * Math.Abs(nv))) * Safety, floor);
-            UpdateRow(values.AsSpan(row, w), radii.AsSpan(row, w), vb, rb, ref maxValue, ref maxRadius);
-            values[row + s] = nv;
-            radii[row + s] = nr;
-            maxValue = Math.Max(maxValue, Math.Abs(nv));
-            maxRadius = Math.Max(maxRadius, nr);
-        }
-
-        Array.Copy(cv, 0, values, pivotRow, cols);
-        Array.Copy(cr, 0, radii, pivotRow, cols);
-        for (int j = 0; j < cols; j++)
-        {
-            maxValue = Math.Max(maxValue, Math.Abs(cv[j]));
-            maxRadius = Math.Max(maxRadius, cr[j]);
-        }
-
+        OtherRows(r, s, inv, invDen, rpInvDen, ref maxValue, ref maxRadius);
+        Array.Copy(_rowValues, 0, values, pivotRow, w);
+        Array.Copy(_rowRadii, 0, radii, pivotRow, w);
         LastMaxValue = maxValue;
         LastMaxRadius = maxRadius;
-        return maxValue <= huge && maxRadius <= huge;
+        return maxValue <= Huge && maxRadius <= Huge;
     }
 
     /// <summary>
-    /// Row update a − b·c over all columns (column s is overwritten by the caller). Vector paths: eight columns per
-    /// step (Vector512) while a whole eight fits in the row, then four (Vector256; the row stride is a multiple of
-    /// four, so there is no tail). Every path computes exactly the scalar expressions below, in the same order, so
-    /// all give identical bits. Padding stays zero: 0 − b·0 = 0 and every radius term is 0.
+    /// The pivot row c = a / p (column s: 1 / p) into the row buffers (<c>_rowWidths</c> = |c| + r_c for the other
+    /// rows' updates), with its largest |value| and radius. Padding stays zero. Every path computes the scalar
+    /// expressions, in the same order, so all give identical bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateRow(Span<double> values, Span<double> radii, double vb, double rb, ref double maxValue, ref double maxRadius)
+    private void PivotRow(int pivotRow, int s, double inv, double invDen, double rpInvDen, out double maxValue, out double maxRadius)
     {
-        ReadOnlySpan<double> cv = _rowValues, cr = _rowRadii, cw = _rowWidths;
-        double absB = Math.Abs(vb);
-        int j = 0;
-        ref double va0 = ref MemoryMarshal.GetReference(values);
-        ref double ra0 = ref MemoryMarshal.GetReference(radii);
-        ref double cv0 = ref MemoryMarshal.GetReference(cv);
-        ref double cr0 = ref MemoryMarshal.GetReference(cr);
-        ref double cw0 = ref MemoryMarshal.GetReference(cw);
-        if (VectorBits == 512 && Vector512.IsHardwareAccelerated)
+        int w = Stride, cols = D + 1, j = 0;
+        ref double va0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Values), pivotRow);
+        ref double ra0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Radii), pivotRow);
+        ref double cv0 = ref MemoryMarshal.GetArrayDataReference(_rowValues);
+        ref double cr0 = ref MemoryMarshal.GetArrayDataReference(_rowRadii);
+        ref double cw0 = ref MemoryMarshal.GetArrayDataReference(_rowWidths);
+        double floor = RadiusFloor;
+        if (VectorBits >= 256 && Vector256.IsHardwareAccelerated)
         {
-            Vector512<double> vbV = Vector512.Create(vb), absBV = Vector512.Create(absB), rbV = Vector512.Create(rb);
-            Vector512<double> unit = Vector512.Create(Unit), safety = Vector512.Create(Safety);
-            Vector512<double> maxV = Vector512<double>.Zero, maxR = Vector512<double>.Zero;
-            for (; j + Vector512<double>.Count <= values.Length; j += Vector512<double>.Count)
+            // Fours over the whole stride (a multiple of four); Vector256 is enough for one row.
+            Vector256<double> invV = Vector256.Create(inv), invDenV = Vector256.Create(invDen), rpInvDenV = Vector256.Create(rpInvDen);
+            Vector256<double> unit2 = Vector256.Create(Unit2), safety = Vector256.Create(Safety), floorV = Vector256.Create(floor);
+            for (; j + Vector256<double>.Count <= w; j += Vector256<double>.Count)
             {
                 nuint o = (nuint)j;
-                Vector512<double> a = Vector512.LoadUnsafe(ref va0, o);
-                Vector512<double> ra = Vector512.LoadUnsafe(ref ra0, o);
-                Vector512<double> c = Vector512.LoadUnsafe(ref cv0, o);
-                Vector512<double> rc = Vector512.LoadUnsafe(ref cr0, o);
-                Vector512<double> wc = Vector512.LoadUnsafe(ref cw0, o);
-                Vector512<double> t = vbV * c;
-                Vector512<double> x = a - t;
-                Vector512<double> rx = (((ra + (absBV * rc)) + (rbV * wc)) + (unit * (Vector512.Abs(t) + Vector512.Abs(x)))) * safety;
-                x.StoreUnsafe(ref va0, o);
-                rx.StoreUnsafe(ref ra0, o);
-                maxV = Vector512.Max(maxV, Vector512.Abs(x));
-                maxR = Vector512.Max(maxR, rx);
-            }
-
-            Vector256<double> maxV4 = Vector256.Max(maxV.GetLower(), maxV.GetUpper());
-            Vector256<double> maxR4 = Vector256.Max(maxR.GetLower(), maxR.GetUpper());
-            for (int l = 0; l < Vector256<double>.Count; l++)
-            {
-                maxValue = Math.Max(maxValue, maxV4.GetElement(l));
-                maxRadius = Math.Max(maxRadius, maxR4.GetElement(l));
+                Vector256<double> v = Vector256.LoadUnsafe(ref va0, o) * invV;
+                Vector256<double> av = Vector256.Abs(v);
+                Vector256<double> rad = Vector256.MaxNative((((Vector256.LoadUnsafe(ref ra0, o) * invDenV) + (av * rpInvDenV)) + (unit2 * av)) * safety, floorV);
+                v.StoreUnsafe(ref cv0, o);
+                rad.StoreUnsafe(ref cr0, o);
+                (av + rad).StoreUnsafe(ref cw0, o);
             }
         }
 
+        for (; j < w; j++)
+        {
+            double v = Unsafe.Add(ref va0, j) * inv;
+            double rad = Math.Max(((Unsafe.Add(ref ra0, j) * invDen) + (Math.Abs(v) * rpInvDen) + (Unit2 * Math.Abs(v))) * Safety, floor);
+            Unsafe.Add(ref cv0, j) = v;
+            Unsafe.Add(ref cr0, j) = rad;
+            Unsafe.Add(ref cw0, j) = Math.Abs(v) + rad;
+        }
+
+        // Column s holds 1 / p; padding (past the right-hand side) stays exactly zero.
+        double vs = inv;
+        double rs = Math.Max(((rpInvDen * Math.Abs(inv)) + (Unit2 * Math.Abs(vs))) * Safety, floor);
+        Unsafe.Add(ref cv0, s) = vs;
+        Unsafe.Add(ref cr0, s) = rs;
+        Unsafe.Add(ref cw0, s) = Math.Abs(vs) + rs;
+        for (int p = cols; p < w; p++)
+        {
+            Unsafe.Add(ref cv0, p) = 0;
+            Unsafe.Add(ref cr0, p) = 0;
+            Unsafe.Add(ref cw0, p) = 0;
+        }
+
+        // The maxima of the final row (padding is zero and every radius non-negative, so it cannot count).
+        maxValue = 0;
+        maxRadius = 0;
+        j = 0;
         if (VectorBits >= 256 && Vector256.IsHardwareAccelerated)
         {
-            Vector256<double> vbV = Vector256.Create(vb), absBV = Vector256.Create(absB), rbV = Vector256.Create(rb);
-            Vector256<double> unit = Vector256.Create(Unit), safety = Vector256.Create(Safety);
-            Vector256<double> maxV = Vector256.Create(maxValue), maxR = Vector256.Create(maxRadius);
-            for (; j + Vector256<double>.Count <= values.Length; j += Vector256<double>.Count)
+            Vector256<double> maxV = Vector256<double>.Zero, maxR = Vector256<double>.Zero;
+            for (; j + Vector256<double>.Count <= w; j += Vector256<double>.Count)
             {
-                nuint o = (nuint)j;
-                Vector256<double> a = Vector256.LoadUnsafe(ref va0, o);
-                Vector256<double> ra = Vector256.LoadUnsafe(ref ra0, o);
-                Vector256<double> c = Vector256.LoadUnsafe(ref cv0, o);
-                Vector256<double> rc = Vector256.LoadUnsafe(ref cr0, o);
-                Vector256<double> wc = Vector256.LoadUnsafe(ref cw0, o);
-                Vector256<double> t = vbV * c;
-                Vector256<double> x = a - t;
-                Vector256<double> rx = (((ra + (absBV * rc)) + (rbV * wc)) + (unit * (Vector256.Abs(t) + Vector256.Abs(x)))) * safety;
-                x.StoreUnsafe(ref va0, o);
-                rx.StoreUnsafe(ref ra0, o);
-                maxV = Vector256.Max(maxV, Vector256.Abs(x));
-                maxR = Vector256.Max(maxR, rx);
+                maxV = Vector256.MaxNative(maxV, Vector256.Abs(Vector256.LoadUnsafe(ref cv0, (nuint)j)));
+                maxR = Vector256.MaxNative(maxR, Vector256.LoadUnsafe(ref cr0, (nuint)j));
             }
 
             for (int l = 0; l < Vector256<double>.Count; l++)
@@ -372,16 +326,114 @@ internal sealed class VertexIntervalTableau
             }
         }
 
-        for (; j < values.Length; j++)
+        for (; j < w; j++)
         {
-            double t = vb * cv[j];
-            double x = values[j] - t;
-            double rx = (((radii[j] + (absB * cr[j])) + (rb * cw[j])) + (Unit * (Math.Abs(t) + Math.Abs(x)))) * Safety;
-            values[j] = x;
-            radii[j] = rx;
-            maxValue = Math.Max(maxValue, Math.Abs(x));
-            maxRadius = Math.Max(maxRadius, rx);
+            maxValue = Math.Max(maxValue, Math.Abs(Unsafe.Add(ref cv0, j)));
+            maxRadius = Math.Max(maxRadius, Unsafe.Add(ref cr0, j));
         }
+    }
+
+    /// <summary>
+    /// Every row but the pivot row: a − b·c over all columns (b = the row's column-s entry, c the new pivot row), then
+    /// column s = −b / p; the largest |value| and radius are folded into <paramref name="maxValue"/> and
+    /// <paramref name="maxRadius"/> (column s's intermediate a − b·c included, as it always was). Vector paths: eight
+    /// columns per step (Vector512) while a whole eight fits in the row, then four (the row stride is a multiple of
+    /// four, so there is no tail); the maxima stay in vectors across the rows and are reduced once. Every path
+    /// computes exactly the scalar expressions, in the same order, so all give identical bits. Padding stays zero:
+    /// 0 − b·0 = 0 and every radius term is 0.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void OtherRows(int r, int s, double inv, double invDen, double rpInvDen, ref double maxValue, ref double maxRadius)
+    {
+        int k = K, w = Stride;
+        ref double va0 = ref MemoryMarshal.GetArrayDataReference(Values);
+        ref double ra0 = ref MemoryMarshal.GetArrayDataReference(Radii);
+        ref double cv0 = ref MemoryMarshal.GetArrayDataReference(_rowValues);
+        ref double cr0 = ref MemoryMarshal.GetArrayDataReference(_rowRadii);
+        ref double cw0 = ref MemoryMarshal.GetArrayDataReference(_rowWidths);
+        bool wide = VectorBits == 512 && Vector512.IsHardwareAccelerated;
+        bool narrow = VectorBits >= 256 && Vector256.IsHardwareAccelerated;
+        int eights = wide ? w / Vector512<double>.Count * Vector512<double>.Count : 0;
+        int fours = narrow ? w : eights;
+        double floor = RadiusFloor, maxV1 = maxValue, maxR1 = maxRadius;
+        Vector512<double> maxV8 = Vector512<double>.Zero, maxR8 = Vector512<double>.Zero;
+        Vector256<double> maxV4 = Vector256<double>.Zero, maxR4 = Vector256<double>.Zero;
+        for (int i = 0; i < k; i++)
+        {
+            if (i == r)
+            {
+                continue;
+            }
+
+            int row = i * w;
+            ref double va = ref Unsafe.Add(ref va0, row);
+            ref double ra = ref Unsafe.Add(ref ra0, row);
+            double vb = Unsafe.Add(ref va, s), rb = Unsafe.Add(ref ra, s);
+            double absB = Math.Abs(vb);
+            double nv = -vb * inv;
+            double nr = Math.Max(((rb * invDen) + (Math.Abs(nv) * rpInvDen) + (Unit2 * Math.Abs(nv))) * Safety, floor);
+            int j = 0;
+            if (eights > 0)
+            {
+                Vector512<double> vbV = Vector512.Create(vb), absBV = Vector512.Create(absB), rbV = Vector512.Create(rb);
+                Vector512<double> unit = Vector512.Create(Unit), safety = Vector512.Create(Safety);
+                for (; j < eights; j += Vector512<double>.Count)
+                {
+                    nuint o = (nuint)j;
+                    Vector512<double> t = vbV * Vector512.LoadUnsafe(ref cv0, o);
+                    Vector512<double> x = Vector512.LoadUnsafe(ref va, o) - t;
+                    Vector512<double> rx = (((Vector512.LoadUnsafe(ref ra, o) + (absBV * Vector512.LoadUnsafe(ref cr0, o))) + (rbV * Vector512.LoadUnsafe(ref cw0, o))) + (unit * (Vector512.Abs(t) + Vector512.Abs(x)))) * safety;
+                    x.StoreUnsafe(ref va, o);
+                    rx.StoreUnsafe(ref ra, o);
+                    maxV8 = Vector512.MaxNative(maxV8, Vector512.Abs(x));
+                    maxR8 = Vector512.MaxNative(maxR8, rx);
+                }
+            }
+
+            if (j < fours)
+            {
+                Vector256<double> vbV = Vector256.Create(vb), absBV = Vector256.Create(absB), rbV = Vector256.Create(rb);
+                Vector256<double> unit = Vector256.Create(Unit), safety = Vector256.Create(Safety);
+                for (; j < fours; j += Vector256<double>.Count)
+                {
+                    nuint o = (nuint)j;
+                    Vector256<double> t = vbV * Vector256.LoadUnsafe(ref cv0, o);
+                    Vector256<double> x = Vector256.LoadUnsafe(ref va, o) - t;
+                    Vector256<double> rx = (((Vector256.LoadUnsafe(ref ra, o) + (absBV * Vector256.LoadUnsafe(ref cr0, o))) + (rbV * Vector256.LoadUnsafe(ref cw0, o))) + (unit * (Vector256.Abs(t) + Vector256.Abs(x)))) * safety;
+                    x.StoreUnsafe(ref va, o);
+                    rx.StoreUnsafe(ref ra, o);
+                    maxV4 = Vector256.MaxNative(maxV4, Vector256.Abs(x));
+                    maxR4 = Vector256.MaxNative(maxR4, rx);
+                }
+            }
+
+            for (; j < w; j++)
+            {
+                double t = vb * Unsafe.Add(ref cv0, j);
+                double x = Unsafe.Add(ref va, j) - t;
+                double rx = (((Unsafe.Add(ref ra, j) + (absB * Unsafe.Add(ref cr0, j))) + (rb * Unsafe.Add(ref cw0, j))) + (Unit * (Math.Abs(t) + Math.Abs(x)))) * Safety;
+                Unsafe.Add(ref va, j) = x;
+                Unsafe.Add(ref ra, j) = rx;
+                maxV1 = Math.Max(maxV1, Math.Abs(x));
+                maxR1 = Math.Max(maxR1, rx);
+            }
+
+            Unsafe.Add(ref va, s) = nv;
+            Unsafe.Add(ref ra, s) = nr;
+            maxV1 = Math.Max(maxV1, Math.Abs(nv));
+            maxR1 = Math.Max(maxR1, nr);
+        }
+
+        maxV4 = Vector256.MaxNative(maxV4, Vector256.MaxNative(maxV8.GetLower(), maxV8.GetUpper()));
+        maxR4 = Vector256.MaxNative(maxR4, Vector256.MaxNative(maxR8.GetLower(), maxR8.GetUpper()));
+        for (int l = 0; l < Vector256<double>.Count; l++)
+        {
+            maxV1 = Math.Max(maxV1, maxV4.GetElement(l));
+            maxR1 = Math.Max(maxR1, maxR4.GetElement(l));
+        }
+
+        maxValue = maxV1;
+        maxRadius = maxR1;
     }
 
     /// <summary>
