@@ -188,6 +188,53 @@ public class VertexFloatSearchTests
         Assert.True(materialised[2] > 0, "no level needed its entries back");
     }
 
+    /// <summary>
+    /// Batched neighbour lookups (used for visited tables past the cache) and one lookup per neighbour at its turn
+    /// take the same traversal: the same vertices in the same order with the same work, equal to the exact tier's.
+    /// </summary>
+    [Fact]
+    public void BatchedAndUnbatchedLookups_TakeTheSameTraversal()
+    {
+        var rng = new System.Random(777);
+        int compared = 0;
+        for (int t = 0; t < 12; t++)
+        {
+            int m = rng.Next(1, 10), n = rng.Next(1, 10);
+            ExactBimatrixGame game = ExactBimatrixGame.FromDouble(t % 4 == 3 ? VertexTestGames.Random(rng, m, n, smallIntegers: true) : VertexTestGames.RandomFullPrecision(rng, m, n));
+            (BigInteger[] cp, BigInteger[] cq) = VertexPolytopes.Build(game);
+            foreach ((BigInteger[] c, int k, int d, int shift) in new[] { (cp, n, m, 0), (cq, m, n, m) })
+            {
+                VertexSet? batched = VertexFloatSearch.Run(c, k, d, shift, CancellationToken.None, out VertexFloatSearchStats batchedStats, batchLookupSlots: 0);
+                VertexSet? single = VertexFloatSearch.Run(c, k, d, shift, CancellationToken.None, out VertexFloatSearchStats singleStats, batchLookupSlots: int.MaxValue);
+                Assert.Equal(batched is null, single is null);
+                Assert.Equal(batchedStats, singleStats);
+                if (batched is null || single is null)
+                {
+                    continue;
+                }
+
+                compared++;
+                VertexSet exact = VertexTiers.Enumerate(c, k, d, shift, VertexTier.Big, CancellationToken.None)!;
+                Assert.Equal(exact.Count, single.Count);
+                var expected = new HashSet<ulong>();
+                for (int v = 0; v < exact.Count; v++)
+                {
+                    expected.Add(exact.Labels(v));
+                }
+
+                Assert.Equal(batched.Count, single.Count);
+                for (int v = 0; v < single.Count; v++)
+                {
+                    Assert.Equal(batched.Labels(v), single.Labels(v));
+                    Assert.Equal(batched.IsZero(v), single.IsZero(v));
+                    Assert.Contains(single.Labels(v), expected);
+                }
+            }
+        }
+
+        Assert.True(compared >= 12, $"only {compared} polytopes completed");
+    }
+
     public static TheoryData<string> AdversarialKinds() =>
         ["int0to3", "ties", "duplicated", "constant", "zeros", "huge-tiny", "dyadic-tiny", "mixed-scale"];
 

@@ -59,11 +59,14 @@ internal sealed class VertexFloatSearch
     /// measured on random 8×8 to 14×14 games, the search took 15–40 % less time per vertex without it, and about the
     /// same at 16×16.
     /// </summary>
-    private const int BatchLookupSlots = 1 << 19;
+    public const int DefaultBatchLookupSlots = 1 << 19;
     private readonly int _maxPivotsBack;
 
-    private VertexFloatSearch(VertexIntervalTableau tableau, int maxPivotsBack, int maxAnchorExchanges)
+    private readonly int _batchLookupSlots;
+
+    private VertexFloatSearch(VertexIntervalTableau tableau, int maxPivotsBack, int maxAnchorExchanges, int batchLookupSlots)
     {
+        _batchLookupSlots = batchLookupSlots;
         _maxPivotsBack = maxPivotsBack;
         _maxAnchorExchanges = maxAnchorExchanges;
         _tableau = tableau;
@@ -92,7 +95,8 @@ internal sealed class VertexFloatSearch
     /// As <see cref="Run(BigInteger[], int, int, int, CancellationToken)"/>, also reporting the work done; the
     /// limits choose between pivoting back, recomputing from the anchor and recomputing from C, and cap the vector
     /// width of the arithmetic (512, 256 or 0 for scalar) (tests force each path; every choice gives the same
-    /// vertices or null).
+    /// vertices or null); <paramref name="batchLookupSlots"/> is the visited-table size from which neighbour lookups
+    /// are batched (0: always, <see cref="int.MaxValue"/>: never; the traversal is the same either way).
     /// </summary>
     public static VertexSet? Run(
         BigInteger[] constraints,
@@ -103,7 +107,8 @@ internal sealed class VertexFloatSearch
         out VertexFloatSearchStats stats,
         int maxPivotsBack = DefaultMaxPivotsBack,
         int maxAnchorExchanges = DefaultMaxAnchorExchanges,
-        int maxVectorBits = 512)
+        int maxVectorBits = 512,
+        int batchLookupSlots = DefaultBatchLookupSlots)
     {
         stats = default;
         VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d, maxVectorBits);
@@ -112,7 +117,7 @@ internal sealed class VertexFloatSearch
             return null;
         }
 
-        var search = new VertexFloatSearch(tableau, maxPivotsBack, maxAnchorExchanges);
+        var search = new VertexFloatSearch(tableau, maxPivotsBack, maxAnchorExchanges, batchLookupSlots);
         VertexSet? result = search.Search(new VertexExactCoordinates(constraints, k, d, labelShift), labelShift, token);
         stats = new VertexFloatSearchStats(search.Refreshes, search.AnchorRefreshes, search.Materialisations, tableau.Pivots);
         return result;
@@ -164,7 +169,7 @@ internal sealed class VertexFloatSearch
             return null;
         }
 
-        frames[0].Seen = visited.Capacity >= BatchLookupSlots ? SeenNeighbours(visited, basis, leaving.AsSpan(0, d)) : 0;
+        frames[0].Seen = visited.Capacity >= _batchLookupSlots ? SeenNeighbours(visited, basis, leaving.AsSpan(0, d)) : 0;
         long steps = 0;
         while (level >= 0)
         {
@@ -186,7 +191,7 @@ internal sealed class VertexFloatSearch
                 }
 
                 level--;
-                if (level >= 0 && frames[level].Next < d && visited.Capacity >= BatchLookupSlots)
+                if (level >= 0 && frames[level].Next < d && visited.Capacity >= _batchLookupSlots)
                 {
                     // The parent's remaining neighbours, looked up together again (the subtree just left has
                     // visited many of them, and their lines are long out of the cache).
@@ -252,7 +257,7 @@ internal sealed class VertexFloatSearch
                 return null;
             }
 
-            frames[level].Seen = visited.Capacity >= BatchLookupSlots ? SeenNeighbours(visited, basis, rows)
+            frames[level].Seen = visited.Capacity >= _batchLookupSlots ? SeenNeighbours(visited, basis, rows)
                 : rows[s] == r ? 1UL << s : 0; // the edge back to the parent (column s leaves row r again)
         }
 
