@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NashFast.Internal.Simd;
 
 namespace NashFast.Enumeration;
 
@@ -57,6 +58,8 @@ internal sealed class VertexIntervalTableau
     private readonly double[] _rowValues;
     private readonly double[] _rowRadii;
     private readonly double[] _rowWidths;
+    private readonly double[] _columnValues;
+    private readonly double[] _columnRadii;
     private readonly double[] _scratchValues;
     private readonly double[] _scratchRadii;
     private readonly int[] _targetBasic;
@@ -86,6 +89,8 @@ internal sealed class VertexIntervalTableau
         _rowValues = new double[Stride];
         _rowRadii = new double[Stride];
         _rowWidths = new double[Stride];
+        _columnValues = new double[k];
+        _columnRadii = new double[k];
         _scratchValues = new double[k * Stride];
         _scratchRadii = new double[k * Stride];
         _targetBasic = new int[k];
@@ -336,28 +341,36 @@ internal sealed class VertexIntervalTableau
     /// <summary>
     /// Every row but the pivot row: a − b·c over all columns (b = the row's column-s entry, c the new pivot row), then
     /// column s = −b / p; the largest |value| and radius are folded into <paramref name="maxValue"/> and
-    /// <paramref name="maxRadius"/> (column s's intermediate a − b·c included, as it always was). Vector paths: eight
-    /// columns per step (Vector512) while a whole eight fits in the row, then four (the row stride is a multiple of
-    /// four, so there is no tail); the maxima stay in vectors across the rows and are reduced once. Every path
-    /// computes exactly the scalar expressions, in the same order, so all give identical bits. Padding stays zero:
-    /// 0 − b·0 = 0 and every radius term is 0.
+    /// <paramref name="maxRadius"/> (column s's intermediate a − b·c included, as it always was). Column s is saved
+    /// first; then the columns go in eights (Vector512) while a whole eight fits in the row, then in fours (the row
+    /// stride is a multiple of four, so there is no tail without vectors), each width over all rows with its maxima
+    /// kept in vectors. Every path computes exactly the scalar expressions, in the same order, so all give identical
+    /// bits. Padding stays zero: 0 − b·0 = 0 and every radius term is 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void OtherRows(int r, int s, double inv, double invDen, double rpInvDen, ref double maxValue, ref double maxRadius)
     {
         int k = K, w = Stride;
-        ref double va0 = ref MemoryMarshal.GetArrayDataReference(Values);
-        ref double ra0 = ref MemoryMarshal.GetArrayDataReference(Radii);
-        ref double cv0 = ref MemoryMarshal.GetArrayDataReference(_rowValues);
-        ref double cr0 = ref MemoryMarshal.GetArrayDataReference(_rowRadii);
-        ref double cw0 = ref MemoryMarshal.GetArrayDataReference(_rowWidths);
-        bool wide = VectorBits == 512 && Vector512.IsHardwareAccelerated;
-        bool narrow = VectorBits >= 256 && Vector256.IsHardwareAccelerated;
-        int eights = wide ? w / Vector512<double>.Count * Vector512<double>.Count : 0;
-        int fours = narrow ? w : eights;
-        double floor = RadiusFloor, maxV1 = maxValue, maxR1 = maxRadius;
-        Vector512<double> maxV8 = Vector512<double>.Zero, maxR8 = Vector512<double>.Zero;
-        Vector256<double> maxV4 = Vector256<double>.Zero, maxR4 = Vector256<double>.Zero;
+        double[] values = Values, radii = Radii, bs = _columnValues, rbs = _columnRadii;
+        for (int i = 0, o = s; i < k; i++, o += w)
+        {
+            bs[i] = values[o];
+            rbs[i] = radii[o];
+        }
+
+        int eights = VectorBits == 512 && Vector512.IsHardwareAccelerated ? w / Vector512<double>.Count * Vector512<double>.Count : 0;
+        int fours = VectorBits >= 256 && Vector256.IsHardwareAccelerated ? w : eights;
+        if (eights > 0)
+        {
+            UpdateColumns<Doubles512, Longs512>(r, 0, eights, ref maxValue, ref maxRadius);
+        }
+
+        if (fours > eights)
+        {
+            UpdateColumns<Doubles256, Longs256>(r, eights, fours, ref maxValue, ref maxRadius);
+        }
+
+        double floor = RadiusFloor;
         for (int i = 0; i < k; i++)
         {
             if (i == r)
@@ -366,74 +379,73 @@ internal sealed class VertexIntervalTableau
             }
 
             int row = i * w;
-            ref double va = ref Unsafe.Add(ref va0, row);
-            ref double ra = ref Unsafe.Add(ref ra0, row);
-            double vb = Unsafe.Add(ref va, s), rb = Unsafe.Add(ref ra, s);
-            double absB = Math.Abs(vb);
+            double vb = bs[i], rb = rbs[i], absB = Math.Abs(vb);
+            for (int j = fours; j < w; j++)
+            {
+                double t = vb * _rowValues[j];
+                double x = values[row + j] - t;
+                double rx = (((radii[row + j] + (absB * _rowRadii[j])) + (rb * _rowWidths[j])) + (Unit * (Math.Abs(t) + Math.Abs(x)))) * Safety;
+                values[row + j] = x;
+                radii[row + j] = rx;
+                maxValue = Math.Max(maxValue, Math.Abs(x));
+                maxRadius = Math.Max(maxRadius, rx);
+            }
+
             double nv = -vb * inv;
             double nr = Math.Max(((rb * invDen) + (Math.Abs(nv) * rpInvDen) + (Unit2 * Math.Abs(nv))) * Safety, floor);
-            int j = 0;
-            if (eights > 0)
-            {
-                Vector512<double> vbV = Vector512.Create(vb), absBV = Vector512.Create(absB), rbV = Vector512.Create(rb);
-                Vector512<double> unit = Vector512.Create(Unit), safety = Vector512.Create(Safety);
-                for (; j < eights; j += Vector512<double>.Count)
-                {
-                    nuint o = (nuint)j;
-                    Vector512<double> t = vbV * Vector512.LoadUnsafe(ref cv0, o);
-                    Vector512<double> x = Vector512.LoadUnsafe(ref va, o) - t;
-                    Vector512<double> rx = (((Vector512.LoadUnsafe(ref ra, o) + (absBV * Vector512.LoadUnsafe(ref cr0, o))) + (rbV * Vector512.LoadUnsafe(ref cw0, o))) + (unit * (Vector512.Abs(t) + Vector512.Abs(x)))) * safety;
-                    x.StoreUnsafe(ref va, o);
-                    rx.StoreUnsafe(ref ra, o);
-                    maxV8 = Vector512.MaxNative(maxV8, Vector512.Abs(x));
-                    maxR8 = Vector512.MaxNative(maxR8, rx);
-                }
-            }
-
-            if (j < fours)
-            {
-                Vector256<double> vbV = Vector256.Create(vb), absBV = Vector256.Create(absB), rbV = Vector256.Create(rb);
-                Vector256<double> unit = Vector256.Create(Unit), safety = Vector256.Create(Safety);
-                for (; j < fours; j += Vector256<double>.Count)
-                {
-                    nuint o = (nuint)j;
-                    Vector256<double> t = vbV * Vector256.LoadUnsafe(ref cv0, o);
-                    Vector256<double> x = Vector256.LoadUnsafe(ref va, o) - t;
-                    Vector256<double> rx = (((Vector256.LoadUnsafe(ref ra, o) + (absBV * Vector256.LoadUnsafe(ref cr0, o))) + (rbV * Vector256.LoadUnsafe(ref cw0, o))) + (unit * (Vector256.Abs(t) + Vector256.Abs(x)))) * safety;
-                    x.StoreUnsafe(ref va, o);
-                    rx.StoreUnsafe(ref ra, o);
-                    maxV4 = Vector256.MaxNative(maxV4, Vector256.Abs(x));
-                    maxR4 = Vector256.MaxNative(maxR4, rx);
-                }
-            }
-
-            for (; j < w; j++)
-            {
-                double t = vb * Unsafe.Add(ref cv0, j);
-                double x = Unsafe.Add(ref va, j) - t;
-                double rx = (((Unsafe.Add(ref ra, j) + (absB * Unsafe.Add(ref cr0, j))) + (rb * Unsafe.Add(ref cw0, j))) + (Unit * (Math.Abs(t) + Math.Abs(x)))) * Safety;
-                Unsafe.Add(ref va, j) = x;
-                Unsafe.Add(ref ra, j) = rx;
-                maxV1 = Math.Max(maxV1, Math.Abs(x));
-                maxR1 = Math.Max(maxR1, rx);
-            }
-
-            Unsafe.Add(ref va, s) = nv;
-            Unsafe.Add(ref ra, s) = nr;
-            maxV1 = Math.Max(maxV1, Math.Abs(nv));
-            maxR1 = Math.Max(maxR1, nr);
+            values[row + s] = nv;
+            radii[row + s] = nr;
+            maxValue = Math.Max(maxValue, Math.Abs(nv));
+            maxRadius = Math.Max(maxRadius, nr);
         }
+    }
 
-        maxV4 = Vector256.MaxNative(maxV4, Vector256.MaxNative(maxV8.GetLower(), maxV8.GetUpper()));
-        maxR4 = Vector256.MaxNative(maxR4, Vector256.MaxNative(maxR8.GetLower(), maxR8.GetUpper()));
-        for (int l = 0; l < Vector256<double>.Count; l++)
+    /// <summary>
+    /// The row update a − b·c of <see cref="OtherRows"/> for columns <paramref name="from"/> … <paramref name="to"/> − 1
+    /// of every row but <paramref name="r"/>, in vectors of one width (one body for Vector256 and Vector512).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void UpdateColumns<TD, TL>(int r, int from, int to, ref double maxValue, ref double maxRadius)
+        where TD : struct, ISimdDoubles<TD, TL>
+        where TL : struct, ISimdLongs<TL>
+    {
+        int k = K, w = Stride;
+        ref double va0 = ref MemoryMarshal.GetArrayDataReference(Values);
+        ref double ra0 = ref MemoryMarshal.GetArrayDataReference(Radii);
+        ref double cv0 = ref MemoryMarshal.GetArrayDataReference(_rowValues);
+        ref double cr0 = ref MemoryMarshal.GetArrayDataReference(_rowRadii);
+        ref double cw0 = ref MemoryMarshal.GetArrayDataReference(_rowWidths);
+        TD unit = TD.Create(Unit), safety = TD.Create(Safety);
+        TD maxV = TD.Zero, maxR = TD.Zero;
+        for (int i = 0; i < k; i++)
         {
-            maxV1 = Math.Max(maxV1, maxV4.GetElement(l));
-            maxR1 = Math.Max(maxR1, maxR4.GetElement(l));
+            if (i == r)
+            {
+                continue;
+            }
+
+            ref double va = ref Unsafe.Add(ref va0, i * w);
+            ref double ra = ref Unsafe.Add(ref ra0, i * w);
+            double vb = _columnValues[i];
+            TD vbV = TD.Create(vb), absBV = TD.Create(Math.Abs(vb)), rbV = TD.Create(_columnRadii[i]);
+            for (int j = from; j < to; j += TD.Count)
+            {
+                nuint o = (nuint)j;
+                TD t = vbV * TD.Load(ref cv0, o);
+                TD x = TD.Load(ref va, o) - t;
+                TD rx = (((TD.Load(ref ra, o) + (absBV * TD.Load(ref cr0, o))) + (rbV * TD.Load(ref cw0, o))) + (unit * (TD.Abs(t) + TD.Abs(x)))) * safety;
+                x.Store(ref va, o);
+                rx.Store(ref ra, o);
+                maxV = TD.MaxNative(maxV, TD.Abs(x));
+                maxR = TD.MaxNative(maxR, rx);
+            }
         }
 
-        maxValue = maxV1;
-        maxRadius = maxR1;
+        for (int l = 0; l < TD.Count; l++)
+        {
+            maxValue = Math.Max(maxValue, maxV.GetElement(l));
+            maxRadius = Math.Max(maxRadius, maxR.GetElement(l));
+        }
     }
 
     /// <summary>
@@ -664,12 +676,12 @@ internal sealed class VertexIntervalTableau
         {
             if (wide && j + Vector512<double>.Count <= w)
             {
-                ok &= RatioGroup512(j, rows);
+                ok &= RatioGroup<Doubles512, Longs512>(j, rows);
                 j += Vector512<double>.Count;
             }
             else
             {
-                ok &= RatioGroup256(j, rows);
+                ok &= RatioGroup<Doubles256, Longs256>(j, rows);
                 j += Vector256<double>.Count;
             }
         }
@@ -677,111 +689,69 @@ internal sealed class VertexIntervalTableau
         return ok;
     }
 
-    /// <summary>The ratio tests of columns j … j + 3 (those below d) for <see cref="CertifiedRatioRows"/>; true when all are certified.</summary>
+    /// <summary>
+    /// The ratio tests of columns j … j + Count − 1 (those below d) for <see cref="CertifiedRatioRows"/>, one lane per
+    /// column, in vectors of one width (Vector256 or Vector512: one body for both); true when all are certified.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool RatioGroup256(int j, Span<int> rows)
+    private bool RatioGroup<TD, TL>(int j, Span<int> rows)
+        where TD : struct, ISimdDoubles<TD, TL>
+        where TL : struct, ISimdLongs<TL>
     {
         int k = K, d = D, w = Stride;
         ref double v0 = ref MemoryMarshal.GetArrayDataReference(Values);
         ref double r0 = ref MemoryMarshal.GetArrayDataReference(Radii);
-        Vector256<double> zero = Vector256<double>.Zero, one = Vector256<double>.One, two = Vector256.Create(2.0);
-        Vector256<double> lowMargin = Vector256.Create(1 - RatioMargin), highMargin = Vector256.Create(1 + RatioMargin);
-        Vector256<double> bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
-        Vector256<double> bestRow = Vector256.Create(-1.0), uncertain = zero;
-        for (int i = 0, o = j; i < k; i++, o += w)
+        TD zero = TD.Zero, one = TD.One, two = TD.Create(2.0);
+        TD lowMargin = TD.Create(1 - RatioMargin), highMargin = TD.Create(1 + RatioMargin);
+        TD bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
+        TD bestRow = TD.Create(-1.0), uncertain = zero, row = zero;
+        for (int i = 0, o = 0; i < k; i++, o += w, row += one)
         {
-            Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
-            Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
-            Vector256<double> rhs = Vector256.Create(Values[(i * w) + d]);
-            Vector256<double> rr = Vector256.Create(Radii[(i * w) + d]);
+            TD p = TD.Load(ref v0, (nuint)(o + j));
+            TD rp = TD.Load(ref r0, (nuint)(o + j));
+            TD rhs = TD.Create(Unsafe.Add(ref v0, o + d));
+            TD rr = TD.Create(Unsafe.Add(ref r0, o + d));
 
             // Lane's entry bounds the edge unless certified non-positive (scalar: p + rp <= 0 skips it).
-            Vector256<double> bounds = Vector256.GreaterThan(p + rp, zero);
+            TD bounds = TD.GreaterThan(p + rp, zero);
 
             // A bounding entry must be certified positive with room to compare (scalar: !(p > 2 rp) gives up).
-            uncertain |= Vector256.AndNot(bounds, Vector256.GreaterThan(p, two * rp));
+            uncertain |= TD.AndNot(bounds, TD.GreaterThan(p, two * rp));
 
             // Row i becomes the lane's candidate: first bounding row, or a strictly smaller cross product.
-            Vector256<double> better = bounds & (Vector256.LessThan(bestRow, zero) | Vector256.LessThan(rhs * bestP, bestRhs * p));
-            bestP = Vector256.ConditionalSelect(better, p, bestP);
-            bestRp = Vector256.ConditionalSelect(better, rp, bestRp);
-            bestRhs = Vector256.ConditionalSelect(better, rhs, bestRhs);
-            bestRr = Vector256.ConditionalSelect(better, rr, bestRr);
-            bestRow = Vector256.ConditionalSelect(better, Vector256.Create((double)i), bestRow);
+            TD better = bounds & (TD.LessThan(bestRow, zero) | TD.LessThan(rhs * bestP, bestRhs * p));
+            bestP = TD.ConditionalSelect(better, p, bestP);
+            bestRp = TD.ConditionalSelect(better, rp, bestRp);
+            bestRhs = TD.ConditionalSelect(better, rhs, bestRhs);
+            bestRr = TD.ConditionalSelect(better, rr, bestRr);
+            bestRow = TD.ConditionalSelect(better, row, bestRow);
         }
 
         // No bounding row at all: never guess (cannot happen for a bounded polytope with certified signs).
-        uncertain |= Vector256.LessThan(bestRow, zero);
-        Vector256<double> lowP = (bestP - bestRp) * lowMargin;
-        Vector256<double> highRhs = (bestRhs + bestRr) * highMargin;
-        for (int i = 0, o = j; i < k; i++, o += w)
+        uncertain |= TD.LessThan(bestRow, zero);
+        TD lowP = (bestP - bestRp) * lowMargin;
+        TD highRhs = (bestRhs + bestRr) * highMargin;
+        row = zero;
+        for (int i = 0, o = 0; i < k; i++, o += w, row += one)
         {
-            Vector256<double> p = Vector256.LoadUnsafe(ref v0, (nuint)o);
-            Vector256<double> rp = Vector256.LoadUnsafe(ref r0, (nuint)o);
+            TD p = TD.Load(ref v0, (nuint)(o + j));
+            TD rp = TD.Load(ref r0, (nuint)(o + j));
 
             // Every other positive entry's ratio must be certified larger than the candidate's.
-            Vector256<double> other = Vector256.AndNot(Vector256.GreaterThan(p, zero), Vector256.Equals(bestRow, Vector256.Create((double)i)));
-            Vector256<double> lhs = Vector256.Create(Values[(i * w) + d] - Radii[(i * w) + d]) * lowP;
-            Vector256<double> rhs = highRhs * (p + rp);
-            uncertain |= Vector256.AndNot(other, Vector256.GreaterThan(lhs * lowMargin, rhs * highMargin));
-        }
-
-        uint bad = uncertain.ExtractMostSignificantBits();
-        for (int l = 0; l < Vector256<double>.Count && j + l < d; l++)
-        {
-            rows[j + l] = (bad & (1u << l)) == 0 ? (int)bestRow.GetElement(l) : -1;
-        }
-
-        return (bad & ((1u << Math.Min(Vector256<double>.Count, d - j)) - 1)) == 0;
-    }
-
-    /// <summary><see cref="RatioGroup256"/> for columns j … j + 7 in one Vector512 (the same expressions lane by lane).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool RatioGroup512(int j, Span<int> rows)
-    {
-        int k = K, d = D, w = Stride;
-        ref double v0 = ref MemoryMarshal.GetArrayDataReference(Values);
-        ref double r0 = ref MemoryMarshal.GetArrayDataReference(Radii);
-        Vector512<double> zero = Vector512<double>.Zero, one = Vector512<double>.One, two = Vector512.Create(2.0);
-        Vector512<double> lowMargin = Vector512.Create(1 - RatioMargin), highMargin = Vector512.Create(1 + RatioMargin);
-        Vector512<double> bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
-        Vector512<double> bestRow = Vector512.Create(-1.0), uncertain = zero;
-        for (int i = 0, o = j; i < k; i++, o += w)
-        {
-            Vector512<double> p = Vector512.LoadUnsafe(ref v0, (nuint)o);
-            Vector512<double> rp = Vector512.LoadUnsafe(ref r0, (nuint)o);
-            Vector512<double> rhs = Vector512.Create(Values[(i * w) + d]);
-            Vector512<double> rr = Vector512.Create(Radii[(i * w) + d]);
-            Vector512<double> bounds = Vector512.GreaterThan(p + rp, zero);
-            uncertain |= Vector512.AndNot(bounds, Vector512.GreaterThan(p, two * rp));
-            Vector512<double> better = bounds & (Vector512.LessThan(bestRow, zero) | Vector512.LessThan(rhs * bestP, bestRhs * p));
-            bestP = Vector512.ConditionalSelect(better, p, bestP);
-            bestRp = Vector512.ConditionalSelect(better, rp, bestRp);
-            bestRhs = Vector512.ConditionalSelect(better, rhs, bestRhs);
-            bestRr = Vector512.ConditionalSelect(better, rr, bestRr);
-            bestRow = Vector512.ConditionalSelect(better, Vector512.Create((double)i), bestRow);
-        }
-
-        uncertain |= Vector512.LessThan(bestRow, zero);
-        Vector512<double> lowP = (bestP - bestRp) * lowMargin;
-        Vector512<double> highRhs = (bestRhs + bestRr) * highMargin;
-        for (int i = 0, o = j; i < k; i++, o += w)
-        {
-            Vector512<double> p = Vector512.LoadUnsafe(ref v0, (nuint)o);
-            Vector512<double> rp = Vector512.LoadUnsafe(ref r0, (nuint)o);
-            Vector512<double> other = Vector512.AndNot(Vector512.GreaterThan(p, zero), Vector512.Equals(bestRow, Vector512.Create((double)i)));
-            Vector512<double> lhs = Vector512.Create(Values[(i * w) + d] - Radii[(i * w) + d]) * lowP;
-            Vector512<double> rhs = highRhs * (p + rp);
-            uncertain |= Vector512.AndNot(other, Vector512.GreaterThan(lhs * lowMargin, rhs * highMargin));
+            TD other = TD.AndNot(TD.GreaterThan(p, zero), TD.EqualsMask(bestRow, row));
+            TD lhs = TD.Create(Unsafe.Add(ref v0, o + d) - Unsafe.Add(ref r0, o + d)) * lowP;
+            TD rhs = highRhs * (p + rp);
+            uncertain |= TD.AndNot(other, TD.GreaterThan(lhs * lowMargin, rhs * highMargin));
         }
 
         ulong bad = uncertain.ExtractMostSignificantBits();
-        for (int l = 0; l < Vector512<double>.Count && j + l < d; l++)
+        int lanes = Math.Min(TD.Count, d - j);
+        for (int l = 0; l < lanes; l++)
         {
             rows[j + l] = (bad & (1UL << l)) == 0 ? (int)bestRow.GetElement(l) : -1;
         }
 
-        return (bad & ((1UL << Math.Min(Vector512<double>.Count, d - j)) - 1)) == 0;
+        return (bad & ((1UL << lanes) - 1)) == 0;
     }
 
     /// <summary>

@@ -77,6 +77,30 @@ internal interface ISimdDoubles<TD, TL>
 
     /// <summary>Bitwise <paramref name="mask"/> ? <paramref name="whenTrue"/> : <paramref name="whenFalse"/>.</summary>
     static abstract TD ConditionalSelect(TD mask, TD whenTrue, TD whenFalse);
+
+    /// <summary>All bits set in the lanes where <paramref name="left"/> = <paramref name="right"/>, else zero.</summary>
+    static abstract TD EqualsMask(TD left, TD right);
+
+    /// <summary>Bitwise and (of masks).</summary>
+    static abstract TD operator &(TD left, TD right);
+
+    /// <summary>Bitwise or (of masks).</summary>
+    static abstract TD operator |(TD left, TD right);
+
+    /// <summary>Bitwise <paramref name="left"/> and not <paramref name="right"/> (of masks).</summary>
+    static abstract TD AndNot(TD left, TD right);
+
+    /// <summary>
+    /// The larger of each pair of lanes by the native instruction (<c>maxpd</c>): equal to the IEEE maximum except
+    /// for NaN and signed zeros, so only for lanes known to hold neither.
+    /// </summary>
+    static abstract TD MaxNative(TD left, TD right);
+
+    /// <summary>Bit l set when lane l's sign bit is (lane l of a mask is all ones).</summary>
+    ulong ExtractMostSignificantBits();
+
+    /// <summary>Lane <paramref name="index"/>.</summary>
+    double GetElement(int index);
 }
 
 /// <summary>

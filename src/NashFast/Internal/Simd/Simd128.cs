@@ -61,6 +61,20 @@ internal readonly struct Doubles128(D value) : ISimdDoubles<Doubles128, Longs128
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Doubles128 ConditionalSelect(Doubles128 mask, Doubles128 whenTrue, Doubles128 whenFalse) => new(Vec.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 EqualsMask(Doubles128 left, Doubles128 right) => new(Vec.Equals(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 operator &(Doubles128 left, Doubles128 right) => new(left.Value & right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 operator |(Doubles128 left, Doubles128 right) => new(left.Value | right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 AndNot(Doubles128 left, Doubles128 right) => new(Vec.AndNot(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 MaxNative(Doubles128 left, Doubles128 right) => new(Vec.MaxNative(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public ulong ExtractMostSignificantBits() => Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public double GetElement(int index) => Value.GetElement(index);
 }
 
 /// <summary>Vector128&lt;long&gt; as an <see cref="ISimdLongs{TL}"/>.</summary>

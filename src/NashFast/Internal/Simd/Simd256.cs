@@ -61,6 +61,20 @@ internal readonly struct Doubles256(D value) : ISimdDoubles<Doubles256, Longs256
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Doubles256 ConditionalSelect(Doubles256 mask, Doubles256 whenTrue, Doubles256 whenFalse) => new(Vec.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 EqualsMask(Doubles256 left, Doubles256 right) => new(Vec.Equals(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 operator &(Doubles256 left, Doubles256 right) => new(left.Value & right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 operator |(Doubles256 left, Doubles256 right) => new(left.Value | right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 AndNot(Doubles256 left, Doubles256 right) => new(Vec.AndNot(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 MaxNative(Doubles256 left, Doubles256 right) => new(Vec.MaxNative(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public ulong ExtractMostSignificantBits() => Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public double GetElement(int index) => Value.GetElement(index);
 }
 
 /// <summary>Vector256&lt;long&gt; as an <see cref="ISimdLongs{TL}"/>.</summary>

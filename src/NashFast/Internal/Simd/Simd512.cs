@@ -61,6 +61,20 @@ internal readonly struct Doubles512(D value) : ISimdDoubles<Doubles512, Longs512
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Doubles512 ConditionalSelect(Doubles512 mask, Doubles512 whenTrue, Doubles512 whenFalse) => new(Vec.ConditionalSelect(mask.Value, whenTrue.Value, whenFalse.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 EqualsMask(Doubles512 left, Doubles512 right) => new(Vec.Equals(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 operator &(Doubles512 left, Doubles512 right) => new(left.Value & right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 operator |(Doubles512 left, Doubles512 right) => new(left.Value | right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 AndNot(Doubles512 left, Doubles512 right) => new(Vec.AndNot(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 MaxNative(Doubles512 left, Doubles512 right) => new(Vec.MaxNative(left.Value, right.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public ulong ExtractMostSignificantBits() => Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public double GetElement(int index) => Value.GetElement(index);
 }
 
 /// <summary>Vector512&lt;long&gt; as an <see cref="ISimdLongs{TL}"/>.</summary>
