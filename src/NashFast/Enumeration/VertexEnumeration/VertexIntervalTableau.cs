@@ -516,45 +516,59 @@ internal sealed class VertexIntervalTableau
             LoadSlackBasis();
         }
 
-        while (true)
+        // The rows whose variable must leave and the columns whose variable must enter, by index; each pivot takes one
+        // of each out (row i then holds an entering variable, column s a leaving one), so the lists only shrink.
+        Span<int> leave = k <= 256 ? stackalloc int[k] : new int[k];
+        Span<int> enter = d <= 256 ? stackalloc int[d] : new int[d];
+        int leaving = 0, entering = 0;
+        for (int i = 0; i < k; i++)
         {
-            int bestRow = -1, bestSlot = -1;
-            double best = 0;
-            for (int i = 0; i < k; i++)
+            if (!inTarget[Basic[i]])
             {
-                if (inTarget[Basic[i]])
-                {
-                    continue; // this row's variable stays basic
-                }
+                leave[leaving++] = i;
+            }
+        }
 
-                int row = i * w;
-                for (int s = 0; s < d; s++)
-                {
-                    if (!inTarget[Nonbasic[s]])
-                    {
-                        continue; // this column's variable stays nonbasic
-                    }
+        for (int s = 0; s < d; s++)
+        {
+            if (inTarget[Nonbasic[s]])
+            {
+                enter[entering++] = s;
+            }
+        }
 
-                    double a = Math.Abs(Values[row + s]);
-                    if (a > best || bestRow < 0)
+        ref double v0 = ref MemoryMarshal.GetArrayDataReference(Values);
+        while (leaving > 0)
+        {
+            // Complete pivoting: the entry of largest magnitude (the first on ties, rows then columns by index).
+            int bestL = 0, bestE = 0;
+            double best = -1;
+            for (int a = 0; a < leaving; a++)
+            {
+                ref double row = ref Unsafe.Add(ref v0, leave[a] * w);
+                for (int b = 0; b < entering; b++)
+                {
+                    double m = Math.Abs(Unsafe.Add(ref row, enter[b]));
+                    if (m > best)
                     {
-                        best = a;
-                        bestRow = i;
-                        bestSlot = s;
+                        best = m;
+                        bestL = a;
+                        bestE = b;
                     }
                 }
             }
 
-            if (bestRow < 0)
-            {
-                break;
-            }
-
-            if (!Pivot(bestRow, bestSlot))
+            if (!Pivot(leave[bestL], enter[bestE]))
             {
                 Restore(_targetBasic, _targetNonbasic);
                 return false;
             }
+
+            // Removed in order, so the scan order stays rows then columns by index (the first maximum wins as before).
+            leave[(bestL + 1)..leaving].CopyTo(leave[bestL..]);
+            enter[(bestE + 1)..entering].CopyTo(enter[bestE..]);
+            leaving--;
+            entering--;
         }
 
         // Same basis, possibly other positions: move row of variable Basic'[r] to r and column of Nonbasic'[s] to s.
