@@ -22,8 +22,9 @@ namespace NashFast.Enumeration;
 /// the search returns null. A tableau is also recomputed when its radii grow beyond 2⁻⁶ of its largest value (long
 /// DFS paths accumulate error).</para>
 /// <para><b>Where the time goes.</b> Per vertex the search decides the leaving row of all d columns in one
-/// vectorised pass when it enters the vertex (<see cref="VertexIntervalTableau.CertifiedRatioRows"/>), looks up the
-/// d neighbours in the visited set together (their cache misses overlap), and pivots once forward. Backtracking is
+/// vectorised pass when it enters the vertex (<see cref="VertexIntervalTableau.CertifiedRatioRows"/>), looks up its
+/// neighbours in the visited set (all d together once the set outgrows the cache, so that their misses overlap;
+/// before that one at its turn, and none for the edge back to the parent), and pivots once forward. Backtracking is
 /// lazy: the labels go back at once, the entries only when a level turns out to have another child (rare: the DFS
 /// tree is nearly a path), by a pivot or two back or by a recomputation (<see cref="Materialise"/>). Interval
 /// pivots back cannot cancel the radius growth of the pivots forward, so pivoting back through every level both
