@@ -144,19 +144,34 @@ internal sealed class VertexSearch<T, TOps>
         }
     }
 
-    // The hot methods are optimised from their first call (AggressiveOptimization): a CLI process solves each game
-    // once, and its tier-0 code made a 0..3 game several times slower than the steady state (measured: 8 ms against
-    // 1 ms per 8×8 game for the games after the first, in one `nashfast solve` of 20 games).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VertexSet? Search(int labelShift, CancellationToken token)
     {
-        var result = new VertexSet(_d);
         // Flat open-addressing sets (masks are never zero: a basis has k ≥ 1 members, a vertex d ≥ 1 tight labels):
         // the search looks up d neighbours per basis, and HashSet's bucket-then-entry lookup cost more.
         // Small first tables: most polytopes solved are small (a 4×4 game has a few dozen bases), and the float search's
         // default of 1024 slots doubled the allocation of a 4×4 solve.
         var visited = new VertexBasisSet(64);
         var degenerateVertices = new VertexBasisSet(16);
+        try
+        {
+            return Search(visited, degenerateVertices, labelShift, token);
+        }
+        finally
+        {
+            // Their slot arrays go back to the shared pool: the next search rents them instead of allocating and
+            // clearing new ones (the sets of a 10×10 game with payoffs 0..3 grow to thousands of slots).
+            visited.Release();
+            degenerateVertices.Release();
+        }
+    }
+
+    // The hot methods are optimised from their first call (AggressiveOptimization): a CLI process solves each game
+    // once, and its tier-0 code made a 0..3 game several times slower than the steady state (measured: 8 ms against
+    // 1 ms per 8×8 game for the games after the first, in one `nashfast solve` of 20 games).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private VertexSet? Search(VertexBasisSet visited, VertexBasisSet degenerateVertices, int labelShift, CancellationToken token)
+    {
+        var result = new VertexSet(_d);
         ulong basis = 0;
         for (int r = 0; r < _k; r++)
         {
