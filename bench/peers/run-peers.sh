@@ -9,7 +9,9 @@
 # Usage: bench/peers/run-peers.sh [--sizes 2,3,5,8,11] [--games 20] [--seed 1] [--max-payoff 1000]
 #                                 [--method vertex|auto] [--lrs-only] [--workdir DIR]
 #   NASHFAST=path   the nashfast executable (default: src/NashFast.Cli/bin/Release/net10.0/nashfast; build it with
-#                   dotnet build src/NashFast.Cli -c Release)
+#                   dotnet build src/NashFast.Cli -c Release). Under the JIT the first game of each size includes
+#                   compiling the solver (tens of ms), which dominates the mean at these sizes; for the native build
+#                   without that cost: bench/peers/publish-aot.sh, then NASHFAST=src/NashFast.Cli/bin/Release/aot/nashfast
 #   --lrs-only      run and verify lrsnash only
 # Exit code: 0 all agree, 1 a disagreement, 2 a missing tool or bad usage.
 # Timings are only meaningful on a quiet machine; record them with the machine and date (bench/results/).

@@ -144,19 +144,36 @@ internal sealed class VertexSearch<T, TOps>
         }
     }
 
-    // The hot methods are optimised from their first call (AggressiveOptimization): a CLI process solves each game
-    // once, and its tier-0 code made a 0..3 game several times slower than the steady state (measured: 8 ms against
-    // 1 ms per 8×8 game for the games after the first, in one `nashfast solve` of 20 games).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VertexSet? Search(int labelShift, CancellationToken token)
     {
-        var result = new VertexSet(_d);
         // Flat open-addressing sets (masks are never zero: a basis has k ≥ 1 members, a vertex d ≥ 1 tight labels):
         // the search looks up d neighbours per basis, and HashSet's bucket-then-entry lookup cost more.
         // Small first tables: most polytopes solved are small (a 4×4 game has a few dozen bases), and the float search's
         // default of 1024 slots doubled the allocation of a 4×4 solve.
         var visited = new VertexBasisSet(64);
         var degenerateVertices = new VertexBasisSet(16);
+        VertexDfsFrames frames = VertexDfsFrames.Rent();
+        try
+        {
+            return Search(visited, degenerateVertices, frames, labelShift, token);
+        }
+        finally
+        {
+            frames.Return();
+            // Their slot arrays go back to the shared pool: the next search rents them instead of allocating and
+            // clearing new ones (the sets of a 10×10 game with payoffs 0..3 grow to thousands of slots).
+            visited.Release();
+            degenerateVertices.Release();
+        }
+    }
+
+    // The hot methods are optimised from their first call (AggressiveOptimization): a CLI process solves each game
+    // once, and its tier-0 code made a 0..3 game several times slower than the steady state (measured: 8 ms against
+    // 1 ms per 8×8 game for the games after the first, in one `nashfast solve` of 20 games).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private VertexSet? Search(VertexBasisSet visited, VertexBasisSet degenerateVertices, VertexDfsFrames frames, int labelShift, CancellationToken token)
+    {
+        var result = new VertexSet(_d);
         ulong basis = 0;
         for (int r = 0; r < _k; r++)
         {
@@ -168,16 +185,13 @@ internal sealed class VertexSearch<T, TOps>
 
         // Explicit DFS stack: the pivot that led into each frame (row, slot; −1 at the root) and the next slot to try.
         // Frame f's dictionary is level min(f, _maxLevels − 1): the deepest level is shared and pivoted in place.
-        var frameRow = new List<int> { -1 };
-        var frameSlot = new List<int> { -1 };
-        var frameNext = new List<int> { 0 };
+        frames.Push(-1, -1);
 
         // Every edge of the (simple, perturbed) basis graph is looked at from both ends, and in an undirected DFS an
         // edge that does not lead to a new basis joins a basis to an ancestor on the stack that has not looked at it
         // yet (it would have found the descendant new). So when a ratio test leads to a basis on the stack, that
-        // ancestor's ratio test for the reverse edge (entering the variable that just left) is skipped: it would only
-        // find this basis, visited. About half of all ratio tests at 10×10 with payoffs 0..3.
-        var frameSkip = new List<ulong> { 0 };
+        // ancestor's ratio test for the reverse edge (entering the variable that just left) is skipped (frames.Skip):
+        // it would only find this basis, visited. About half of all ratio tests at 10×10 with payoffs 0..3.
         // Kept per thread: the DFS of a degenerate 10×10 polytope is ~1000 frames deep, and a new dictionary grown to
         // that size per search added about a third to the solve's allocations.
         // (A dictionary left large by a deep search, over 64 Ki slots, is dropped rather than kept alive per thread.)
@@ -190,7 +204,7 @@ internal sealed class VertexSearch<T, TOps>
         frameOf.Clear();
         frameOf.Add(basis, 0);
         long steps = 0;
-        while (frameRow.Count > 0)
+        while (frames.Count > 0)
         {
             if ((steps++ & 1023) == 0 && token.IsCancellationRequested)
             {
@@ -198,16 +212,13 @@ internal sealed class VertexSearch<T, TOps>
                 return result;
             }
 
-            int f = frameRow.Count - 1;
-            int s = frameNext[f];
+            int f = frames.Count - 1;
+            int s = frames.Next(f);
             if (s == _d)
             {
-                int backRow = frameRow[f];
-                int backSlot = frameSlot[f];
-                frameRow.RemoveAt(f);
-                frameSlot.RemoveAt(f);
-                frameNext.RemoveAt(f);
-                frameSkip.RemoveAt(f);
+                int backRow = frames.Row(f);
+                int backSlot = frames.Slot(f);
+                frames.Pop();
                 frameOf.Remove(basis);
                 if (backRow >= 0)
                 {
@@ -229,8 +240,8 @@ internal sealed class VertexSearch<T, TOps>
                 continue;
             }
 
-            frameNext[f] = s + 1;
-            if (s == frameSlot[f] || ((frameSkip[f] >> _nonbasic[s]) & 1) != 0)
+            frames.Next(f) = s + 1;
+            if (s == frames.Slot(f) || ((frames.Skip(f) >> _nonbasic[s]) & 1) != 0)
             {
                 // The edge this frame was entered by: in the simple (perturbed) polytope it leads straight back to
                 // the parent, which is visited, so its ratio test is skipped.
@@ -243,7 +254,7 @@ internal sealed class VertexSearch<T, TOps>
             {
                 if (frameOf.TryGetValue(next, out int ancestor))
                 {
-                    frameSkip[ancestor] |= 1UL << _basic[r];
+                    frames.Skip(ancestor) |= 1UL << _basic[r];
                 }
             }
             else
@@ -276,10 +287,7 @@ internal sealed class VertexSearch<T, TOps>
 
                 _offset = target;
                 basis = next;
-                frameRow.Add(r);
-                frameSlot.Add(s);
-                frameNext.Add(0);
-                frameSkip.Add(0);
+                frames.Push(r, s);
                 frameOf.Add(basis, child);
                 Record(result, degenerateVertices, labelShift);
             }
