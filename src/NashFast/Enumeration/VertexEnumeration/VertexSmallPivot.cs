@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using NashFast.Internal.Simd;
 
 namespace NashFast.Enumeration;
 
@@ -93,62 +94,26 @@ internal static class VertexSmallPivot
     }
 
     /// <summary><see cref="UpdateRows"/> in 8-lane vectors (w ≥ 8, AVX-512DQ).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static long UpdateRows512(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det)
-    {
-        if (w < 8 || from.Length < k * w || to.Length < k * w)
-        {
-            throw new ArgumentException("Rows of at least 8 entries, k·w of them, are required.");
-        }
-
-        ref long source = ref MemoryMarshal.GetReference(from);
-        ref long target = ref MemoryMarshal.GetReference(to);
-        ref long pivot = ref Unsafe.Add(ref source, r * w);
-        long p = Unsafe.Add(ref pivot, s);
-        int shift = BitOperations.TrailingZeroCount(det);
-        var inverse = Vector512.Create((long)VertexLongArithmetic.InverseOdd((ulong)det >> shift));
-        var vp = Vector512.Create(p);
-        Vector512<long> magnitudes = Vector512<long>.Zero;
-        nuint tailAt = (nuint)(w - 8);
-        Vector512<long> pivotTail = Vector512.LoadUnsafe(ref pivot, tailAt);
-        for (int i = 0; i < k; i++)
-        {
-            if (i == r)
-            {
-                continue;
-            }
-
-            ref long row = ref Unsafe.Add(ref source, i * w);
-            ref long written = ref Unsafe.Add(ref target, i * w);
-            long b = Unsafe.Add(ref row, s);
-            var vb = Vector512.Create(b);
-            Vector512<long> tail = Vector512.ShiftRightArithmetic((Vector512.LoadUnsafe(ref row, tailAt) * vp) - (vb * pivotTail), shift) * inverse;
-            nuint j = 0;
-            for (; j + 8 <= (nuint)w; j += 8)
-            {
-                Vector512<long> v = Vector512.ShiftRightArithmetic((Vector512.LoadUnsafe(ref row, j) * vp) - (vb * Vector512.LoadUnsafe(ref pivot, j)), shift) * inverse;
-                v.StoreUnsafe(ref written, j);
-                magnitudes |= v ^ Vector512.ShiftRightArithmetic(v, 63);
-            }
-
-            tail.StoreUnsafe(ref written, tailAt);
-            magnitudes |= tail ^ Vector512.ShiftRightArithmetic(tail, 63);
-            Unsafe.Add(ref written, s) = -b;
-            magnitudes |= vb ^ Vector512.ShiftRightArithmetic(vb, 63);
-        }
-
-        Vector256<long> half = magnitudes.GetLower() | magnitudes.GetUpper();
-        Vector128<long> quarter = half.GetLower() | half.GetUpper();
-        return quarter.GetElement(0) | quarter.GetElement(1);
-    }
+    internal static long UpdateRows512(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det) =>
+        UpdateRowsVector<Longs512>(from, to, k, w, r, s, det);
 
     /// <summary><see cref="UpdateRows"/> in 4-lane vectors (w ≥ 4, AVX-512DQ with VL).</summary>
+    internal static long UpdateRows256(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det) =>
+        UpdateRowsVector<Longs256>(from, to, k, w, r, s, det);
+
+    /// <summary>
+    /// <see cref="UpdateRows"/> in vectors of one width (one body for Vector256 and Vector512; rows of at least
+    /// <c>TL.Count</c> entries): whole vectors from the start of the row, then one overlapping vector ending at its last
+    /// entry, computed before the row is stored.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static long UpdateRows256(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det)
+    private static long UpdateRowsVector<TL>(ReadOnlySpan<long> from, Span<long> to, int k, int w, int r, int s, long det)
+        where TL : struct, ISimdLongs<TL>
     {
-        if (w < 4 || from.Length < k * w || to.Length < k * w)
+        int lanes = TL.Count;
+        if (w < lanes || from.Length < k * w || to.Length < k * w)
         {
-            throw new ArgumentException("Rows of at least 4 entries, k·w of them, are required.");
+            throw new ArgumentException($"Rows of at least {lanes} entries, k·w of them, are required.");
         }
 
         ref long source = ref MemoryMarshal.GetReference(from);
@@ -156,11 +121,11 @@ internal static class VertexSmallPivot
         ref long pivot = ref Unsafe.Add(ref source, r * w);
         long p = Unsafe.Add(ref pivot, s);
         int shift = BitOperations.TrailingZeroCount(det);
-        var inverse = Vector256.Create((long)VertexLongArithmetic.InverseOdd((ulong)det >> shift));
-        var vp = Vector256.Create(p);
-        Vector256<long> magnitudes = Vector256<long>.Zero;
-        nuint tailAt = (nuint)(w - 4);
-        Vector256<long> pivotTail = Vector256.LoadUnsafe(ref pivot, tailAt);
+        TL inverse = TL.Create((long)VertexLongArithmetic.InverseOdd((ulong)det >> shift));
+        TL vp = TL.Create(p);
+        TL magnitudes = TL.Zero;
+        nuint tailAt = (nuint)(w - lanes);
+        TL pivotTail = TL.Load(ref pivot, tailAt);
         for (int i = 0; i < k; i++)
         {
             if (i == r)
@@ -171,23 +136,22 @@ internal static class VertexSmallPivot
             ref long row = ref Unsafe.Add(ref source, i * w);
             ref long written = ref Unsafe.Add(ref target, i * w);
             long b = Unsafe.Add(ref row, s);
-            var vb = Vector256.Create(b);
-            Vector256<long> tail = Vector256.ShiftRightArithmetic((Vector256.LoadUnsafe(ref row, tailAt) * vp) - (vb * pivotTail), shift) * inverse;
+            TL vb = TL.Create(b);
+            TL tail = TL.ShiftRightArithmetic((TL.Load(ref row, tailAt) * vp) - (vb * pivotTail), shift) * inverse;
             nuint j = 0;
-            for (; j + 4 <= (nuint)w; j += 4)
+            for (; j + (nuint)lanes <= (nuint)w; j += (nuint)lanes)
             {
-                Vector256<long> v = Vector256.ShiftRightArithmetic((Vector256.LoadUnsafe(ref row, j) * vp) - (vb * Vector256.LoadUnsafe(ref pivot, j)), shift) * inverse;
-                v.StoreUnsafe(ref written, j);
-                magnitudes |= v ^ Vector256.ShiftRightArithmetic(v, 63);
+                TL v = TL.ShiftRightArithmetic((TL.Load(ref row, j) * vp) - (vb * TL.Load(ref pivot, j)), shift) * inverse;
+                v.Store(ref written, j);
+                magnitudes |= v ^ TL.ShiftRightArithmetic(v, 63);
             }
 
-            tail.StoreUnsafe(ref written, tailAt);
-            magnitudes |= tail ^ Vector256.ShiftRightArithmetic(tail, 63);
+            tail.Store(ref written, tailAt);
+            magnitudes |= tail ^ TL.ShiftRightArithmetic(tail, 63);
             Unsafe.Add(ref written, s) = -b;
-            magnitudes |= vb ^ Vector256.ShiftRightArithmetic(vb, 63);
+            magnitudes |= vb ^ TL.ShiftRightArithmetic(vb, 63);
         }
 
-        Vector128<long> half = magnitudes.GetLower() | magnitudes.GetUpper();
-        return half.GetElement(0) | half.GetElement(1);
+        return TL.OrAcross(magnitudes);
     }
 }

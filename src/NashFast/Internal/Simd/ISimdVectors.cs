@@ -169,4 +169,19 @@ internal interface ISimdLongs<TL>
 
     /// <summary>The sum of the lanes (wrapping).</summary>
     static abstract long Sum(TL value);
+
+    /// <summary>Count longs from <paramref name="source"/> at <paramref name="index"/>.</summary>
+    static abstract TL Load(ref long source, nuint index);
+
+    /// <summary>Stores the lanes to <paramref name="destination"/> at <paramref name="index"/>.</summary>
+    void Store(ref long destination, nuint index);
+
+    /// <summary>The low 64 bits of each product (wrapping): AVX-512DQ <c>vpmullq</c> where available.</summary>
+    static abstract TL operator *(TL left, TL right);
+
+    /// <summary>Arithmetic (sign-filling) shift right of every lane.</summary>
+    static abstract TL ShiftRightArithmetic(TL value, int count);
+
+    /// <summary>The bitwise or of the lanes.</summary>
+    static abstract long OrAcross(TL value);
 }

@@ -131,4 +131,14 @@ internal readonly struct Longs128(L value) : ISimdLongs<Longs128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong ExtractMostSignificantBits(Longs128 value) => Vec.ExtractMostSignificantBits(value.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Sum(Longs128 value) => Vec.Sum(value.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs128 Load(ref long source, nuint index) => new(Vec.LoadUnsafe(ref source, index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public void Store(ref long destination, nuint index) => Value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs128 operator *(Longs128 left, Longs128 right) => new(left.Value * right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs128 ShiftRightArithmetic(Longs128 value, int count) => new(Vec.ShiftRightArithmetic(value.Value, count));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long OrAcross(Longs128 value) => value.Value.GetElement(0) | value.Value.GetElement(1);
 }

@@ -131,4 +131,16 @@ internal readonly struct Longs256(L value) : ISimdLongs<Longs256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong ExtractMostSignificantBits(Longs256 value) => Vec.ExtractMostSignificantBits(value.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Sum(Longs256 value) => Vec.Sum(value.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs256 Load(ref long source, nuint index) => new(Vec.LoadUnsafe(ref source, index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public void Store(ref long destination, nuint index) => Value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs256 operator *(Longs256 left, Longs256 right) => new(left.Value * right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs256 ShiftRightArithmetic(Longs256 value, int count) => new(Vec.ShiftRightArithmetic(value.Value, count));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long OrAcross(Longs256 value) => OrHalves(value.Value.GetLower() | value.Value.GetUpper());
+
+    private static long OrHalves(System.Runtime.Intrinsics.Vector128<long> half) => half.GetElement(0) | half.GetElement(1);
 }

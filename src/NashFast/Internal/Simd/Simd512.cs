@@ -131,4 +131,20 @@ internal readonly struct Longs512(L value) : ISimdLongs<Longs512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static ulong ExtractMostSignificantBits(Longs512 value) => Vec.ExtractMostSignificantBits(value.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long Sum(Longs512 value) => Vec.Sum(value.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs512 Load(ref long source, nuint index) => new(Vec.LoadUnsafe(ref source, index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public void Store(ref long destination, nuint index) => Value.StoreUnsafe(ref destination, index);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs512 operator *(Longs512 left, Longs512 right) => new(left.Value * right.Value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Longs512 ShiftRightArithmetic(Longs512 value, int count) => new(Vec.ShiftRightArithmetic(value.Value, count));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static long OrAcross(Longs512 value) => OrHalves(value.Value.GetLower() | value.Value.GetUpper());
+
+    private static long OrHalves(System.Runtime.Intrinsics.Vector256<long> half)
+    {
+        System.Runtime.Intrinsics.Vector128<long> quarter = half.GetLower() | half.GetUpper();
+        return quarter.GetElement(0) | quarter.GetElement(1);
+    }
 }
