@@ -13,9 +13,11 @@ namespace NashFast.Enumeration;
 /// exactly by a lexicographic depth-first search over feasible bases with fraction-free integer pivoting (64-bit, fixed-width
 /// multi-limb or <see cref="BigInteger"/>, chosen from a bound on the pivots and widened after a detected overflow); their vertices are then
 /// paired by labels. The result equals the reference solver's: the same extreme equilibria, exactly, and the same
-/// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 the second polytope is offered to a
-/// thread-pool thread (the caller runs it itself if no pool thread has started it by the time the first is done) and
-/// degenerate matching runs over chunks in parallel; the output is sorted by
+/// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 and both players having at least
+/// seven strategies, the second polytope is offered to a thread-pool thread (the caller runs it itself if no pool
+/// thread has started it by the time the first is done), the matched vertices of the two polytopes are normalised on
+/// two threads the same way when there are enough of them, and degenerate matching runs over chunks in parallel;
+/// smaller games run on the caller alone (a hand-off costs about as much as their searches). The output is sorted by
 /// <see cref="EquilibriumOrder"/> and identical for every thread count.
 /// </remarks>
 public static class VertexEnumeration
@@ -104,46 +106,10 @@ public static class VertexEnumeration
 
         // P: k = n rows, dimension m, labels already global. Q: k = m rows, dimension n, labels rotated by m.
         VertexSet? p, q;
-        if (parallelism > 1 && SearchWorthASecondThread(m, n))
+        bool twoThreads = parallelism > 1 && SearchWorthASecondThread(m, n);
+        if (twoThreads)
         {
-            // Q's search is offered to the thread pool, and whoever gets to it first runs it: if no pool thread has
-            // taken it by the time P is done (a busy pool, or a search too small to outlast the hand-off), this thread
-            // runs it itself. A dedicated thread per solve cost about a millisecond, more than a small game's search.
-            int claimed = 0;
-            VertexSet? pooled = null;
-            ExceptionDispatchInfo? failure = null;
-            using var done = new ManualResetEventSlim(false);
-            ThreadPool.UnsafeQueueUserWorkItem(_ =>
-            {
-                if (Interlocked.Exchange(ref claimed, 1) != 0)
-                {
-                    return;
-                }
-
-                try
-                {
-                    pooled = VertexTiers.Enumerate(cq, m, n, m, tier, token);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    failure = ExceptionDispatchInfo.Capture(e);
-                }
-                finally
-                {
-                    done.Set();
-                }
-            }, null);
-            p = VertexTiers.Enumerate(cp, n, m, 0, tier, token);
-            if (Interlocked.Exchange(ref claimed, 1) == 0)
-            {
-                q = VertexTiers.Enumerate(cq, m, n, m, tier, token);
-            }
-            else
-            {
-                done.Wait(CancellationToken.None);
-                failure?.Throw();
-                q = pooled!;
-            }
+            (p, q) = OnTwoThreads(() => VertexTiers.Enumerate(cp, n, m, 0, tier, token), () => VertexTiers.Enumerate(cq, m, n, m, tier, token));
         }
         else
         {
@@ -166,17 +132,44 @@ public static class VertexEnumeration
 
         // Normalised vertices, computed once each (a vertex may be part of many equilibria), with their doubles: the
         // output needs both, and the doubles also order the equilibria without most exact comparisons (see Compare).
-        var rowCache = new Dictionary<int, NormalisedVertex>();
-        var colCache = new Dictionary<int, NormalisedVertex>();
-        Rational[] RowVertex(int x) => Cached(rowCache, p, x).Probabilities;
-        Rational[] ColumnVertex(int y) => Cached(colCache, q, y).Probabilities;
+        // The row and the column vertices are independent, so two threads share them when they are worth it.
+        var rowIndex = new Dictionary<int, int>();
+        var colIndex = new Dictionary<int, int>();
+        var rowIds = new List<int>();
+        var colIds = new List<int>();
+        foreach ((int x, int y) in pairs)
+        {
+            if (rowIndex.TryAdd(x, rowIds.Count))
+            {
+                rowIds.Add(x);
+            }
+
+            if (colIndex.TryAdd(y, colIds.Count))
+            {
+                colIds.Add(y);
+            }
+        }
+
+        NormalisedVertex[] rows, cols;
+        if (twoThreads && NormalisingWorthASecondThread(p, rowIds.Count, q, colIds.Count))
+        {
+            (rows, cols) = OnTwoThreads(() => Normalise(p, rowIds), () => Normalise(q, colIds));
+        }
+        else
+        {
+            rows = Normalise(p, rowIds);
+            cols = Normalise(q, colIds);
+        }
+
+        Rational[] RowVertex(int x) => rows[rowIndex[x]].Probabilities;
+        Rational[] ColumnVertex(int y) => cols[colIndex[y]].Probabilities;
 
         var found = new FoundEquilibrium[pairs.Count];
         for (int k = 0; k < pairs.Count; k++)
         {
             (int x, int y) = pairs[k];
-            NormalisedVertex row = Cached(rowCache, p, x);
-            NormalisedVertex col = Cached(colCache, q, y);
+            NormalisedVertex row = rows[rowIndex[x]];
+            NormalisedVertex col = cols[colIndex[y]];
             var e = new ExactEquilibrium(
                 row.Probabilities,
                 col.Probabilities,
@@ -215,11 +208,67 @@ public static class VertexEnumeration
     /// <summary>Whether the searches are long enough to be split over two threads (see <see cref="MinDimensionForParallelSearch"/>).</summary>
     internal static bool SearchWorthASecondThread(int m, int n) => Math.Min(m, n) >= MinDimensionForParallelSearch;
 
-    private static NormalisedVertex Cached(Dictionary<int, NormalisedVertex> cache, VertexSet set, int v)
+    /// <summary>
+    /// Whether normalising the matched vertices is worth a second thread: the estimated work (about 10 µs per vertex
+    /// of a floating-point search, whose coordinates take an exact solve, and about 1 µs per vertex with stored
+    /// coordinates, measured at 8×8) is at least 100 µs, a few hand-offs.
+    /// </summary>
+    private static bool NormalisingWorthASecondThread(VertexSet p, int rowCount, VertexSet q, int colCount)
     {
-        if (!cache.TryGetValue(v, out NormalisedVertex? normalised))
+        static int Micros(VertexSet set, int count) => set.Tier == VertexTier.Float ? 10 * count : count;
+        return Math.Min(rowCount, colCount) > 0 && Micros(p, rowCount) + Micros(q, colCount) >= 100;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="first"/> on this thread and offers <paramref name="second"/> to the thread pool; whoever
+    /// gets to <paramref name="second"/> first runs it: if no pool thread has taken it by the time
+    /// <paramref name="first"/> is done (a busy pool, or work too small to outlast the hand-off), this thread runs it
+    /// itself. A dedicated thread per call cost about a millisecond, more than a small game's search.
+    /// </summary>
+    private static (T1 First, T2 Second) OnTwoThreads<T1, T2>(Func<T1> first, Func<T2> second)
+    {
+        int claimed = 0;
+        T2? pooled = default;
+        ExceptionDispatchInfo? failure = null;
+        using var done = new ManualResetEventSlim(false);
+        ThreadPool.UnsafeQueueUserWorkItem(_ =>
         {
-            BigInteger[] numerators = set.Coordinates(v);
+            if (Interlocked.Exchange(ref claimed, 1) != 0)
+            {
+                return;
+            }
+
+            try
+            {
+                pooled = second();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                done.Set();
+            }
+        }, null);
+        T1 a = first();
+        if (Interlocked.Exchange(ref claimed, 1) == 0)
+        {
+            return (a, second());
+        }
+
+        done.Wait(CancellationToken.None);
+        failure?.Throw();
+        return (a, pooled!);
+    }
+
+    /// <summary>The normalised vertices <paramref name="ids"/> of <paramref name="set"/>, in that order.</summary>
+    private static NormalisedVertex[] Normalise(VertexSet set, List<int> ids)
+    {
+        var result = new NormalisedVertex[ids.Count];
+        for (int k = 0; k < result.Length; k++)
+        {
+            BigInteger[] numerators = set.Coordinates(ids[k]);
             BigInteger sum = Sum(numerators);
             Rational[] probabilities = Probabilities(numerators, sum);
             var doubles = new double[probabilities.Length];
@@ -228,11 +277,10 @@ public static class VertexEnumeration
                 doubles[i] = probabilities[i].ToDouble();
             }
 
-            normalised = new NormalisedVertex(numerators, sum, probabilities, doubles);
-            cache[v] = normalised;
+            result[k] = new NormalisedVertex(numerators, sum, probabilities, doubles);
         }
 
-        return normalised;
+        return result;
     }
 
     /// <summary>
