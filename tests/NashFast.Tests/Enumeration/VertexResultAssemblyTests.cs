@@ -130,6 +130,77 @@ public class VertexResultAssemblyTests
         }
     }
 
+    [Theory]
+    [InlineData(false, 4)]
+    [InlineData(false, 8)]
+    [InlineData(true, 6)]
+    [InlineData(true, 10)]
+    public void Assemble_EqualsTheFormerRationalPath(bool smallIntegers, int size)
+    {
+        var rng = new System.Random(size + (smallIntegers ? 100 : 0));
+        for (int g = 0; g < 8; g++)
+        {
+            BimatrixGame game = smallIntegers ? VertexTestGames.Random(rng, size, size, smallIntegers: true) : VertexTestGames.RandomFullPrecision(rng, size, size);
+            VertexConstraints c = VertexPolytopes.BuildScaled(game);
+            VertexSet p = VertexTiers.Enumerate(c.P, size, size, 0, VertexTier.Auto, default)!;
+            VertexSet q = VertexTiers.Enumerate(c.Q, size, size, size, VertexTier.Auto, default)!;
+            List<(int X, int Y)> pairs = VertexMatching.Match(p, q, 2 * size, 1, default, out _);
+            SolveResult actual = VertexEnumeration.Assemble(c, p, q, pairs, SolveOptions.Default, null);
+            (ExactEquilibrium[] expected, Equilibrium[] doubles) = FormerAssembly(c, p, q, pairs);
+            Assert.Equal(expected.Length, actual.ExactEquilibria!.Count);
+            for (int k = 0; k < expected.Length; k++)
+            {
+                ExactEquilibrium e = expected[k], a = actual.ExactEquilibria[k];
+                Assert.True(e.Row.AsSpan().SequenceEqual(a.Row) && e.Column.AsSpan().SequenceEqual(a.Column), $"game {g}, equilibrium {k}");
+                Assert.Equal(e.RowPayoff, a.RowPayoff);
+                Assert.Equal(e.ColumnPayoff, a.ColumnPayoff);
+                Assert.Equal(doubles[k].Row, actual.Equilibria[k].Row);
+                Assert.Equal(doubles[k].Column, actual.Equilibria[k].Column);
+                Assert.Equal(doubles[k].RowPayoff, actual.Equilibria[k].RowPayoff);
+                Assert.Equal(doubles[k].ColumnPayoff, actual.Equilibria[k].ColumnPayoff);
+            }
+        }
+    }
+
+    /// <summary>The result assembly as it was: a reducing constructor per probability, payoff plus offset in rationals, exact sort.</summary>
+    private static (ExactEquilibrium[] Exact, Equilibrium[] Doubles) FormerAssembly(VertexConstraints game, VertexSet p, VertexSet q, List<(int X, int Y)> pairs)
+    {
+        (BigInteger[] N, BigInteger S, Rational[] P) Normalised(VertexSet set, int v)
+        {
+            BigInteger[] num = set.Coordinates(v);
+            BigInteger s = BigInteger.Zero;
+            foreach (BigInteger t in num)
+            {
+                s += t;
+            }
+
+            return (num, s, Array.ConvertAll(num, t => new Rational(t, s)));
+        }
+
+        Rational Payoff(BigInteger[] constraints, int d, (BigInteger[] N, BigInteger S, Rational[] P) own, (BigInteger[] N, BigInteger S, Rational[] P) other, BigInteger scale, Rational offset)
+        {
+            int i = Array.FindIndex(own.N, t => !t.IsZero);
+            BigInteger dot = BigInteger.Zero;
+            for (int j = 0; j < d; j++)
+            {
+                dot += constraints[(i * d) + j] * other.N[j];
+            }
+
+            return new Rational(dot, scale * other.S) + offset;
+        }
+
+        var list = new List<ExactEquilibrium>();
+        foreach ((int x, int y) in pairs)
+        {
+            var row = Normalised(p, x);
+            var col = Normalised(q, y);
+            list.Add(new ExactEquilibrium(row.P, col.P, Payoff(game.Q, game.Columns, row, col, game.ScaleA, game.OffsetA), Payoff(game.P, game.Rows, col, row, game.ScaleB, game.OffsetB)));
+        }
+
+        list.Sort(EquilibriumOrder.Instance);
+        return (list.ToArray(), list.ConvertAll(e => e.ToDouble()).ToArray());
+    }
+
     private static Rational[] Pick(System.Random rng, Rational[] values, int length)
     {
         var result = new Rational[length];

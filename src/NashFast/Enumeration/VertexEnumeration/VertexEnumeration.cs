@@ -15,8 +15,7 @@ namespace NashFast.Enumeration;
 /// paired by labels. The result equals the reference solver's: the same extreme equilibria, exactly, and the same
 /// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 and both players having at least
 /// seven strategies, the second polytope is offered to a thread-pool thread (the caller runs it itself if no pool
-/// thread has started it by the time the first is done), the matched vertices of the two polytopes are normalised on
-/// two threads the same way when there are enough of them, and degenerate matching runs over chunks in parallel;
+/// thread has started it by the time the first is done) and degenerate matching runs over chunks in parallel;
 /// smaller games run on the caller alone (a hand-off costs about as much as their searches). The output is sorted by
 /// <see cref="EquilibriumOrder"/> and identical for every thread count.
 /// </remarks>
@@ -106,8 +105,7 @@ public static class VertexEnumeration
 
         // P: k = n rows, dimension m, labels already global. Q: k = m rows, dimension n, labels rotated by m.
         VertexSet? p, q;
-        bool twoThreads = parallelism > 1 && SearchWorthASecondThread(m, n);
-        if (twoThreads)
+        if (parallelism > 1 && SearchWorthASecondThread(m, n))
         {
             (p, q) = OnTwoThreads(() => VertexTiers.Enumerate(cp, n, m, 0, tier, token), () => VertexTiers.Enumerate(cq, m, n, m, tier, token));
         }
@@ -130,9 +128,19 @@ public static class VertexEnumeration
             reason ??= "stopped at the maximum number of equilibria";
         }
 
+        return Assemble(game, p, q, pairs, options, reason);
+    }
+
+    /// <summary>
+    /// The result from the matched pairs: exact probabilities and payoffs, doubles, the order, the components.
+    /// </summary>
+    internal static SolveResult Assemble(VertexConstraints game, VertexSet p, VertexSet q, List<(int X, int Y)> pairs, SolveOptions options, string? reason)
+    {
+        int m = game.Rows, n = game.Columns;
+        BigInteger[] cp = game.P, cq = game.Q;
+
         // Normalised vertices, computed once each (a vertex may be part of many equilibria), with their doubles: the
         // output needs both, and the doubles also order the equilibria without most exact comparisons (see Compare).
-        // The row and the column vertices are independent, so two threads share them when they are worth it.
         var rowIndex = new Dictionary<int, int>();
         var colIndex = new Dictionary<int, int>();
         var rowIds = new List<int>();
@@ -150,16 +158,9 @@ public static class VertexEnumeration
             }
         }
 
-        NormalisedVertex[] rows, cols;
-        if (twoThreads && NormalisingWorthASecondThread(p, rowIds.Count, q, colIds.Count))
-        {
-            (rows, cols) = OnTwoThreads(() => Normalise(p, rowIds), () => Normalise(q, colIds));
-        }
-        else
-        {
-            rows = Normalise(p, rowIds);
-            cols = Normalise(q, colIds);
-        }
+        // On one thread even after a split search: a second hand-off here measured no gain (8×8 to 12×12, uniform and
+        // 0..3 payoffs; the time is in the exact solves of a few large vertices) and a loss when the machine is busy.
+        NormalisedVertex[] rows = Normalise(p, rowIds), cols = Normalise(q, colIds);
 
         Rational[] RowVertex(int x) => rows[rowIndex[x]].Probabilities;
         Rational[] ColumnVertex(int y) => cols[colIndex[y]].Probabilities;
@@ -207,17 +208,6 @@ public static class VertexEnumeration
 
     /// <summary>Whether the searches are long enough to be split over two threads (see <see cref="MinDimensionForParallelSearch"/>).</summary>
     internal static bool SearchWorthASecondThread(int m, int n) => Math.Min(m, n) >= MinDimensionForParallelSearch;
-
-    /// <summary>
-    /// Whether normalising the matched vertices is worth a second thread: the estimated work (about 10 µs per vertex
-    /// of a floating-point search, whose coordinates take an exact solve, and about 1 µs per vertex with stored
-    /// coordinates, measured at 8×8) is at least 100 µs, a few hand-offs.
-    /// </summary>
-    private static bool NormalisingWorthASecondThread(VertexSet p, int rowCount, VertexSet q, int colCount)
-    {
-        static int Micros(VertexSet set, int count) => set.Tier == VertexTier.Float ? 10 * count : count;
-        return Math.Min(rowCount, colCount) > 0 && Micros(p, rowCount) + Micros(q, colCount) >= 100;
-    }
 
     /// <summary>
     /// Runs <paramref name="first"/> on this thread and offers <paramref name="second"/> to the thread pool; whoever
