@@ -13,9 +13,10 @@ namespace NashFast.Enumeration;
 /// exactly by a lexicographic depth-first search over feasible bases with fraction-free integer pivoting (64-bit, fixed-width
 /// multi-limb or <see cref="BigInteger"/>, chosen from a bound on the pivots and widened after a detected overflow); their vertices are then
 /// paired by labels. The result equals the reference solver's: the same extreme equilibria, exactly, and the same
-/// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 the second polytope is offered to a
-/// thread-pool thread (the caller runs it itself if no pool thread has started it by the time the first is done) and
-/// degenerate matching runs over chunks in parallel; the output is sorted by
+/// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 and both players having at least
+/// seven strategies, the second polytope is offered to a thread-pool thread (the caller runs it itself if no pool
+/// thread has started it by the time the first is done) and degenerate matching runs over chunks in parallel;
+/// smaller games run on the caller alone (a hand-off costs about as much as their searches). The output is sorted by
 /// <see cref="EquilibriumOrder"/> and identical for every thread count.
 /// </remarks>
 public static class VertexEnumeration
@@ -104,46 +105,9 @@ public static class VertexEnumeration
 
         // P: k = n rows, dimension m, labels already global. Q: k = m rows, dimension n, labels rotated by m.
         VertexSet? p, q;
-        if (parallelism > 1)
+        if (parallelism > 1 && SearchWorthASecondThread(m, n))
         {
-            // Q's search is offered to the thread pool, and whoever gets to it first runs it: if no pool thread has
-            // taken it by the time P is done (a busy pool, or a search too small to outlast the hand-off), this thread
-            // runs it itself. A dedicated thread per solve cost about a millisecond, more than a small game's search.
-            int claimed = 0;
-            VertexSet? pooled = null;
-            ExceptionDispatchInfo? failure = null;
-            using var done = new ManualResetEventSlim(false);
-            ThreadPool.UnsafeQueueUserWorkItem(_ =>
-            {
-                if (Interlocked.Exchange(ref claimed, 1) != 0)
-                {
-                    return;
-                }
-
-                try
-                {
-                    pooled = VertexTiers.Enumerate(cq, m, n, m, tier, token);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    failure = ExceptionDispatchInfo.Capture(e);
-                }
-                finally
-                {
-                    done.Set();
-                }
-            }, null);
-            p = VertexTiers.Enumerate(cp, n, m, 0, tier, token);
-            if (Interlocked.Exchange(ref claimed, 1) == 0)
-            {
-                q = VertexTiers.Enumerate(cq, m, n, m, tier, token);
-            }
-            else
-            {
-                done.Wait(CancellationToken.None);
-                failure?.Throw();
-                q = pooled!;
-            }
+            (p, q) = OnTwoThreads(() => VertexTiers.Enumerate(cp, n, m, 0, tier, token), () => VertexTiers.Enumerate(cq, m, n, m, tier, token));
         }
         else
         {
@@ -164,35 +128,68 @@ public static class VertexEnumeration
             reason ??= "stopped at the maximum number of equilibria";
         }
 
-        // Normalised vertices, computed once each (a vertex may be part of many equilibria).
-        var rowCache = new Dictionary<int, NormalisedVertex>();
-        var colCache = new Dictionary<int, NormalisedVertex>();
-        Rational[] RowVertex(int x) => Cached(rowCache, p, x).Probabilities;
-        Rational[] ColumnVertex(int y) => Cached(colCache, q, y).Probabilities;
+        return Assemble(game, p, q, pairs, options, reason);
+    }
 
-        var exact = new List<(ExactEquilibrium Equilibrium, int X, int Y)>(pairs.Count);
+    /// <summary>
+    /// The result from the matched pairs: exact probabilities and payoffs, doubles, the order, the components.
+    /// </summary>
+    internal static SolveResult Assemble(VertexConstraints game, VertexSet p, VertexSet q, List<(int X, int Y)> pairs, SolveOptions options, string? reason)
+    {
+        int m = game.Rows, n = game.Columns;
+        BigInteger[] cp = game.P, cq = game.Q;
+
+        // Normalised vertices, computed once each (a vertex may be part of many equilibria), with their doubles: the
+        // output needs both, and the doubles also order the equilibria without most exact comparisons (see Compare).
+        var rowIndex = new Dictionary<int, int>();
+        var colIndex = new Dictionary<int, int>();
+        var rowIds = new List<int>();
+        var colIds = new List<int>();
         foreach ((int x, int y) in pairs)
         {
-            NormalisedVertex row = Cached(rowCache, p, x);
-            NormalisedVertex col = Cached(colCache, q, y);
+            if (rowIndex.TryAdd(x, rowIds.Count))
+            {
+                rowIds.Add(x);
+            }
+
+            if (colIndex.TryAdd(y, colIds.Count))
+            {
+                colIds.Add(y);
+            }
+        }
+
+        // On one thread even after a split search: a second hand-off here measured no gain (8×8 to 12×12, uniform and
+        // 0..3 payoffs; the time is in the exact solves of a few large vertices) and a loss when the machine is busy.
+        NormalisedVertex[] rows = Normalise(p, rowIds), cols = Normalise(q, colIds);
+
+        Rational[] RowVertex(int x) => rows[rowIndex[x]].Probabilities;
+        Rational[] ColumnVertex(int y) => cols[colIndex[y]].Probabilities;
+
+        var found = new FoundEquilibrium[pairs.Count];
+        for (int k = 0; k < pairs.Count; k++)
+        {
+            (int x, int y) = pairs[k];
+            NormalisedVertex row = rows[rowIndex[x]];
+            NormalisedVertex col = cols[colIndex[y]];
             var e = new ExactEquilibrium(
                 row.Probabilities,
                 col.Probabilities,
                 Payoff(cq, n, row, col, game.ScaleA, game.OffsetA),
                 Payoff(cp, m, col, row, game.ScaleB, game.OffsetB));
-            exact.Add((e, x, y));
-            options.OnEquilibrium?.Invoke(e.ToDouble());
+            var d = new Equilibrium((double[])row.Doubles.Clone(), (double[])col.Doubles.Clone(), e.RowPayoff.ToDouble(), e.ColumnPayoff.ToDouble());
+            found[k] = new FoundEquilibrium(e, d, x, y);
+            options.OnEquilibrium?.Invoke(d with { Row = (double[])d.Row.Clone(), Column = (double[])d.Column.Clone() });
         }
 
-        exact.Sort((a, b) => EquilibriumOrder.Instance.Compare(a.Equilibrium, b.Equilibrium));
-        var exactList = new ExactEquilibrium[exact.Count];
-        var doubles = new Equilibrium[exact.Count];
-        var sortedPairs = new (int X, int Y)[exact.Count];
-        for (int k = 0; k < exact.Count; k++)
+        Array.Sort(found, FoundEquilibrium.Compare);
+        var exactList = new ExactEquilibrium[found.Length];
+        var doubles = new Equilibrium[found.Length];
+        var sortedPairs = new (int X, int Y)[found.Length];
+        for (int k = 0; k < found.Length; k++)
         {
-            exactList[k] = exact[k].Equilibrium;
-            doubles[k] = exact[k].Equilibrium.ToDouble();
-            sortedPairs[k] = (exact[k].X, exact[k].Y);
+            exactList[k] = found[k].Exact;
+            doubles[k] = found[k].Double;
+            sortedPairs[k] = (found[k].X, found[k].Y);
         }
 
         return new SolveResult(SolverMethod.VertexEnumeration, p.Degenerate || q.Degenerate, reason is null, doubles, reason)
@@ -202,17 +199,80 @@ public static class VertexEnumeration
         };
     }
 
-    private static NormalisedVertex Cached(Dictionary<int, NormalisedVertex> cache, VertexSet set, int v)
+    /// <summary>
+    /// The smallest min(m, n) for which Q's search is offered to a second thread. Below it a search takes tens of
+    /// microseconds or less, about what handing Q to a pool thread costs the caller (queueing and waking a worker, a
+    /// wait and a wake-up at the end; 19–35 µs from queueing to start on the 2-core VM), so the caller runs both
+    /// searches itself. Measured before this rule (BenchmarkDotNet, 2 games of payoffs 0..3): 4×4 took 11.8 µs on one
+    /// thread and 20.4 µs on two, 6×6 42 and 47 µs; 8×8 571 and 263 µs, and 8×8 uniform doubles 860 and 583 µs.
+    /// </summary>
+    internal const int MinDimensionForParallelSearch = 7;
+
+    /// <summary>Whether the searches are long enough to be split over two threads (see <see cref="MinDimensionForParallelSearch"/>).</summary>
+    internal static bool SearchWorthASecondThread(int m, int n) => Math.Min(m, n) >= MinDimensionForParallelSearch;
+
+    /// <summary>
+    /// Runs <paramref name="first"/> on this thread and offers <paramref name="second"/> to the thread pool; whoever
+    /// gets to <paramref name="second"/> first runs it: if no pool thread has taken it by the time
+    /// <paramref name="first"/> is done (a busy pool, or work too small to outlast the hand-off), this thread runs it
+    /// itself. A dedicated thread per call cost about a millisecond, more than a small game's search.
+    /// </summary>
+    private static (T1 First, T2 Second) OnTwoThreads<T1, T2>(Func<T1> first, Func<T2> second)
     {
-        if (!cache.TryGetValue(v, out NormalisedVertex? normalised))
+        int claimed = 0;
+        T2? pooled = default;
+        ExceptionDispatchInfo? failure = null;
+        using var done = new ManualResetEventSlim(false);
+        ThreadPool.UnsafeQueueUserWorkItem(_ =>
         {
-            BigInteger[] numerators = set.Coordinates(v);
-            BigInteger sum = Sum(numerators);
-            normalised = new NormalisedVertex(numerators, sum, Probabilities(numerators, sum));
-            cache[v] = normalised;
+            if (Interlocked.Exchange(ref claimed, 1) != 0)
+            {
+                return;
+            }
+
+            try
+            {
+                pooled = second();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                done.Set();
+            }
+        }, null);
+        T1 a = first();
+        if (Interlocked.Exchange(ref claimed, 1) == 0)
+        {
+            return (a, second());
         }
 
-        return normalised;
+        done.Wait(CancellationToken.None);
+        failure?.Throw();
+        return (a, pooled!);
+    }
+
+    /// <summary>The normalised vertices <paramref name="ids"/> of <paramref name="set"/>, in that order.</summary>
+    private static NormalisedVertex[] Normalise(VertexSet set, List<int> ids)
+    {
+        var result = new NormalisedVertex[ids.Count];
+        for (int k = 0; k < result.Length; k++)
+        {
+            BigInteger[] numerators = set.Coordinates(ids[k]);
+            BigInteger sum = Sum(numerators);
+            Rational[] probabilities = Probabilities(numerators, sum);
+            var doubles = new double[probabilities.Length];
+            for (int i = 0; i < doubles.Length; i++)
+            {
+                doubles[i] = probabilities[i].ToDouble();
+            }
+
+            result[k] = new NormalisedVertex(numerators, sum, probabilities, doubles);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -234,10 +294,13 @@ public static class VertexEnumeration
 
     private static Rational[] Probabilities(BigInteger[] numerators, BigInteger sum)
     {
+        // Zero and one skip the gcd (a vertex has as many zero coordinates as unplayed strategies); the values are
+        // the ones the reducing constructor gives.
         var result = new Rational[numerators.Length];
         for (int i = 0; i < numerators.Length; i++)
         {
-            result[i] = new Rational(numerators[i], sum);
+            BigInteger t = numerators[i];
+            result[i] = t.IsZero ? Rational.Zero : t == sum ? Rational.One : new Rational(t, sum);
         }
 
         return result;
@@ -248,7 +311,8 @@ public static class VertexEnumeration
     /// <paramref name="own"/>, hence a best response to the other's strategy, so the payoff is row i of the payoff matrix
     /// times the other's strategy. With <paramref name="constraints"/> (k × d, row i = (M − min + 1)·scale at row i) and
     /// the other's numerators t over their sum S this is <c>(C t)_i / (scale · S) + offset</c>: one integer dot product
-    /// and one reduction, where the rational game would take d rational products and sums.
+    /// and one reduction, where the rational game would take d rational products and sums. The offset
+    /// <c>a / b</c> is added before that one reduction: <c>(b · dot + a · scale · S) / (b · scale · S)</c>.
     /// </summary>
     private static Rational Payoff(BigInteger[] constraints, int d, NormalisedVertex own, NormalisedVertex other, BigInteger scale, Rational offset)
     {
@@ -268,9 +332,66 @@ public static class VertexEnumeration
             }
         }
 
-        return new Rational(dot, scale * other.Sum) + offset;
+        BigInteger denominator = scale * other.Sum;
+        if (offset.IsInteger)
+        {
+            return new Rational(dot + (offset.Numerator * denominator), denominator);
+        }
+
+        BigInteger offsetDenominator = offset.Denominator;
+        return new Rational((dot * offsetDenominator) + (offset.Numerator * denominator), denominator * offsetDenominator);
     }
 
-    /// <summary>A vertex's coordinate numerators, their sum and the mixed strategy they normalise to.</summary>
-    private sealed record NormalisedVertex(BigInteger[] Numerators, BigInteger Sum, Rational[] Probabilities);
+    /// <summary>A vertex's coordinate numerators, their sum, the mixed strategy they normalise to and its doubles.</summary>
+    private sealed record NormalisedVertex(BigInteger[] Numerators, BigInteger Sum, Rational[] Probabilities, double[] Doubles);
+
+    /// <summary>An equilibrium exactly and in doubles, with its vertex ids.</summary>
+    internal sealed record FoundEquilibrium(ExactEquilibrium Exact, Equilibrium Double, int X, int Y)
+    {
+        /// <summary>
+        /// <see cref="EquilibriumOrder"/> on the exact equilibria, deciding by the doubles where they differ: the
+        /// conversion rounds correctly, hence is monotone, so at each position differing doubles order the exact values
+        /// the same way, and equal doubles (usually equal values: zeros, shared vertices) fall back to the exact
+        /// comparison at that position.
+        /// </summary>
+        public static int Compare(FoundEquilibrium? a, FoundEquilibrium? b)
+        {
+            if (ReferenceEquals(a, b))
+            {
+                return 0;
+            }
+
+            if (a is null || b is null)
+            {
+                return a is null ? -1 : 1;
+            }
+
+            int c = CompareDescending(a.Double.Row, b.Double.Row, a.Exact.Row, b.Exact.Row);
+            return c != 0 ? c : CompareDescending(a.Double.Column, b.Double.Column, a.Exact.Column, b.Exact.Column);
+        }
+
+        private static int CompareDescending(double[] da, double[] db, Rational[] ra, Rational[] rb)
+        {
+            if (ReferenceEquals(ra, rb))
+            {
+                return 0; // the same vertex
+            }
+
+            for (int k = 0; k < ra.Length; k++)
+            {
+                int c = db[k].CompareTo(da[k]);
+                if (c == 0 && !(ra[k].IsZero && rb[k].IsZero))
+                {
+                    c = rb[k].CompareTo(ra[k]);
+                }
+
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+
+            return 0;
+        }
+    }
 }
