@@ -57,8 +57,8 @@ internal sealed class VertexFloatSearch
     /// <summary>
     /// Visited tables of at least this many slots (4 MB, past the L2 caches of current processors) get their
     /// neighbour lookups batched (see SeenNeighbours). Below it a lookup hits the cache and batching only repeats it:
-    /// measured on random 8×8 to 14×14 games, the search took 15–40 % less time per vertex without it, and about the
-    /// same at 16×16.
+    /// measured on random 8×8 to 14×14 games (thread CPU time, with other jobs running), the search took 15–40 % less
+    /// time per vertex without it, and about the same at 16×16.
     /// </summary>
     public const int DefaultBatchLookupSlots = 1 << 19;
     private readonly int _maxPivotsBack;
