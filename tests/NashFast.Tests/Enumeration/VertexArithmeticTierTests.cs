@@ -242,8 +242,8 @@ public class VertexArithmeticTierTests
         {
             VertexSet p = VertexTiers.Enumerate(cp, n, m, 0, tier, CancellationToken.None)!;
             VertexSet q = VertexTiers.Enumerate(cq, m, n, m, tier, CancellationToken.None)!;
-            AssertSameVertices(bigP, p, $"P tier {tier}");
-            AssertSameVertices(bigQ, q, $"Q tier {tier}");
+            VertexTestGames.AssertSameVertices(bigP, p, $"P tier {tier}");
+            VertexTestGames.AssertSameVertices(bigQ, q, $"Q tier {tier}");
             Assert.True(p.Tier >= tier && q.Tier >= tier);
             if (maxBits > (long)SafeBits(tier) + 1)
             {
@@ -290,17 +290,5 @@ public class VertexArithmeticTierTests
         }
 
         return (int)bits;
-    }
-
-    private static void AssertSameVertices(VertexSet expected, VertexSet actual, string what)
-    {
-        Assert.True(expected.Count == actual.Count, $"{what}: {expected.Count} vs {actual.Count} vertices");
-        Assert.Equal(expected.Degenerate, actual.Degenerate);
-        for (int v = 0; v < expected.Count; v++)
-        {
-            Assert.Equal(expected.Labels(v), actual.Labels(v));
-            Assert.Equal(expected.IsZero(v), actual.IsZero(v));
-            Assert.Equal(expected.Coordinates(v), actual.Coordinates(v));
-        }
     }
 }

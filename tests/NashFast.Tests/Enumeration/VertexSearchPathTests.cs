@@ -15,18 +15,6 @@ public class VertexSearchPathTests
     private static ExactBimatrixGame IntegerGame(System.Random rng, int m, int n, int maxPayoff) =>
         VertexTestGames.Exact(m, n, (_, _) => rng.Next(0, maxPayoff + 1), (_, _) => rng.Next(0, maxPayoff + 1));
 
-    private static void AssertSameVertices(VertexSet expected, VertexSet actual, string what)
-    {
-        Assert.True(expected.Count == actual.Count, $"{what}: {expected.Count} vs {actual.Count} vertices");
-        Assert.True(expected.Degenerate == actual.Degenerate, $"{what}: degenerate flag");
-        for (int v = 0; v < expected.Count; v++)
-        {
-            Assert.True(expected.Labels(v) == actual.Labels(v), $"{what}: labels of vertex {v}");
-            Assert.True(expected.IsZero(v) == actual.IsZero(v), $"{what}: origin flag of vertex {v}");
-            Assert.Equal(expected.Coordinates(v), actual.Coordinates(v));
-        }
-    }
-
     private static int MaxCoordinateBits(VertexSet set)
     {
         long bits = 0;
@@ -71,7 +59,7 @@ public class VertexSearchPathTests
                     continue;
                 }
 
-                AssertSameVertices(big, small, $"0..{maxPayoff} game {t} ({m}x{n}) {name}");
+                VertexTestGames.AssertSameVertices(big, small, $"0..{maxPayoff} game {t} ({m}x{n}) {name}");
                 crossed += MaxCoordinateBits(big) > 31 ? 1 : 0;
             }
         }
@@ -99,12 +87,12 @@ public class VertexSearchPathTests
             {
                 string what = $"budget {maxLevels} game {t} ({m}x{n}) {name}";
                 VertexSet big = VertexSearch<BigInteger, VertexBigArithmetic>.Run(c, k, d, shift, CancellationToken.None)!;
-                AssertSameVertices(big, VertexSearch<BigInteger, VertexBigArithmetic>.Run(c, k, d, shift, CancellationToken.None, maxLevels)!, what + " big");
-                AssertSameVertices(big, VertexSearch<Int128, VertexInt128Arithmetic>.Run(c, k, d, shift, CancellationToken.None, maxLevels)!, what + " int128");
+                VertexTestGames.AssertSameVertices(big, VertexSearch<BigInteger, VertexBigArithmetic>.Run(c, k, d, shift, CancellationToken.None, maxLevels)!, what + " big");
+                VertexTestGames.AssertSameVertices(big, VertexSearch<Int128, VertexInt128Arithmetic>.Run(c, k, d, shift, CancellationToken.None, maxLevels)!, what + " int128");
                 VertexSet? narrow = VertexSearch<long, VertexLongArithmetic>.Run(c, k, d, shift, CancellationToken.None, maxLevels);
                 if (narrow is not null)
                 {
-                    AssertSameVertices(big, narrow, what + " long");
+                    VertexTestGames.AssertSameVertices(big, narrow, what + " long");
                 }
             }
         }

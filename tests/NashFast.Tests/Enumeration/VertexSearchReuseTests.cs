@@ -94,24 +94,12 @@ public class VertexSearchReuseTests
             {
                 (BigInteger[] c, int k, int d, int shift, string name) = polytopes[i];
                 VertexSet actual = VertexSearch<long, VertexLongArithmetic>.Run(c, k, d, shift, CancellationToken.None)!;
-                AssertSameVertices(expected[i], actual, name);
+                VertexTestGames.AssertSameVertices(expected[i], actual, name);
 
                 // Another tier in between shares the thread's frame stack.
                 VertexSet big = VertexSearch<BigInteger, VertexBigArithmetic>.Run(c, k, d, shift, CancellationToken.None)!;
-                AssertSameVertices(expected[i], big, name + " (BigInteger)");
+                VertexTestGames.AssertSameVertices(expected[i], big, name + " (BigInteger)");
             }
-        }
-    }
-
-    private static void AssertSameVertices(VertexSet expected, VertexSet actual, string what)
-    {
-        Assert.True(expected.Count == actual.Count, $"{what}: {expected.Count} vs {actual.Count} vertices");
-        Assert.True(expected.Degenerate == actual.Degenerate, $"{what}: degenerate flag");
-        for (int v = 0; v < expected.Count; v++)
-        {
-            Assert.True(expected.Labels(v) == actual.Labels(v), $"{what}: labels of vertex {v}");
-            Assert.True(expected.IsZero(v) == actual.IsZero(v), $"{what}: origin flag of vertex {v}");
-            Assert.Equal(expected.Coordinates(v), actual.Coordinates(v));
         }
     }
 }

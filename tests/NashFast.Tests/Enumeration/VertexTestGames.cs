@@ -1,5 +1,7 @@
+using NashFast.Enumeration;
 using NashFast.Games;
 using NashFast.Reference;
+using Xunit;
 
 namespace NashFast.Tests.Enumeration;
 
@@ -52,6 +54,19 @@ internal static class VertexTestGames
         }
 
         return new ExactBimatrixGame(m, n, aa, bb);
+    }
+
+    /// <summary>Asserts two searches found the same vertices in the same order: labels, origin flags, coordinates, degenerate flag.</summary>
+    public static void AssertSameVertices(VertexSet expected, VertexSet actual, string what)
+    {
+        Assert.True(expected.Count == actual.Count, $"{what}: {expected.Count} vs {actual.Count} vertices");
+        Assert.True(expected.Degenerate == actual.Degenerate, $"{what}: degenerate flag");
+        for (int v = 0; v < expected.Count; v++)
+        {
+            Assert.True(expected.Labels(v) == actual.Labels(v), $"{what}: labels of vertex {v}");
+            Assert.True(expected.IsZero(v) == actual.IsZero(v), $"{what}: origin flag of vertex {v}");
+            Assert.Equal(expected.Coordinates(v), actual.Coordinates(v));
+        }
     }
 
     /// <summary>Asserts exact equality of the equilibrium lists (same order, same rationals) and of the degenerate flag.</summary>
