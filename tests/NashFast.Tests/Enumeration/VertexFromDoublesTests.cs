@@ -140,7 +140,8 @@ public class VertexFromDoublesTests
     }
 
     // Every nondegenerate vertex's coordinates from its labels alone, proportional to the exact search's, on games
-    // with ties and zero pivots (small integers) and with wide entries (full-precision doubles).
+    // with ties and zero pivots (small integers) and with wide entries (full-precision doubles), by the 64-bit
+    // shortcuts and by BigInteger alone.
     [Theory]
     [InlineData("int0to3")]
     [InlineData("uniform")]
@@ -157,6 +158,10 @@ public class VertexFromDoublesTests
             {
                 VertexSet exact = VertexSearch<BigInteger, VertexBigArithmetic>.Run(c, k, d, shift, CancellationToken.None)!;
                 var solver = new VertexExactCoordinates(c, k, d, shift);
+
+                // The same system times 2⁶⁴: too wide for the 64-bit shortcuts, so BigInteger all the way; the same
+                // vertex, so proportional numerators.
+                var wide = new VertexExactCoordinates(c.Select(x => x << 64).ToArray(), k, d, shift);
                 for (int v = 0; v < exact.Count; v++)
                 {
                     if (exact.IsZero(v) || BitOperations.PopCount(exact.Labels(v)) != d)
@@ -170,6 +175,14 @@ public class VertexFromDoublesTests
                     {
                         Assert.True(a[i].Sign >= 0, $"{kind} {m}x{n} #{t}: negative numerator");
                         Assert.Equal(a[i] * sb, b[i] * sa);
+                    }
+
+                    BigInteger[] w = wide.Solve(exact.Labels(v));
+                    BigInteger sw = w.Aggregate(BigInteger.Zero, (s, x) => s + x);
+                    for (int i = 0; i < d; i++)
+                    {
+                        Assert.True(w[i].Sign >= 0, $"{kind} {m}x{n} #{t}: negative numerator (wide)");
+                        Assert.Equal(a[i] * sw, w[i] * sa);
                     }
 
                     solved++;
