@@ -15,7 +15,9 @@ namespace NashFast.Enumeration;
 /// paired by labels. The result equals the reference solver's: the same extreme equilibria, exactly, and the same
 /// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 and both players having at least
 /// seven strategies, the second polytope is offered to a thread-pool thread (the caller runs it itself if no pool
-/// thread has started it by the time the first is done) and degenerate matching runs over chunks in parallel;
+/// thread has started it by the time the first is done); the thread that finishes first then pairs the other's
+/// vertices as they are found and both compute the pairs' exact vertices (<see cref="VertexMatchStream"/>), and
+/// degenerate matching runs over chunks in parallel;
 /// smaller games run on the caller alone (a hand-off costs about as much as their searches). The output is sorted by
 /// <see cref="EquilibriumOrder"/> and identical for every thread count.
 /// </remarks>
@@ -84,8 +86,23 @@ public static class VertexEnumeration
     /// The search, matching and result on the game's integral constraint matrices; the payoffs are recovered from them
     /// (<see cref="VertexConstraints"/>), so a double game is never converted to rationals entry by entry.
     /// </summary>
-    private static SolveResult? SolveWith(VertexConstraints game, SolveOptions? options, VertexTier tier)
+    /// <summary>
+    /// As <see cref="Solve(BimatrixGame, SolveOptions?)"/>, with Q's search on a new thread of its own whenever two
+    /// threads are used (so the searches always overlap, which the thread pool of a test host rarely allows), telling
+    /// whether the pairs came from <see cref="VertexMatchStream"/> (tests).
+    /// </summary>
+    internal static SolveResult SolveOnDedicatedThreads(BimatrixGame game, SolveOptions options, out bool streamed)
     {
+        ValidateShape(game.Rows, game.Columns, nameof(game));
+        return SolveWith(VertexPolytopes.BuildScaled(game), options, VertexTier.Auto, dedicatedSecondThread: true, out streamed)!;
+    }
+
+    private static SolveResult? SolveWith(VertexConstraints game, SolveOptions? options, VertexTier tier) =>
+        SolveWith(game, options, tier, dedicatedSecondThread: false, out _);
+
+    private static SolveResult? SolveWith(VertexConstraints game, SolveOptions? options, VertexTier tier, bool dedicatedSecondThread, out bool streamed)
+    {
+        streamed = false;
         options ??= SolveOptions.Default;
         int m = game.Rows, n = game.Columns;
 
@@ -105,9 +122,14 @@ public static class VertexEnumeration
 
         // P: k = n rows, dimension m, labels already global. Q: k = m rows, dimension n, labels rotated by m.
         VertexSet? p, q;
+        VertexMatchStream? stream = null;
         if (parallelism > 1 && SearchWorthASecondThread(m, n))
         {
-            (p, q) = OnTwoThreads(() => VertexTiers.Enumerate(cp, n, m, 0, tier, token), () => VertexTiers.Enumerate(cq, m, n, m, tier, token));
+            stream = new VertexMatchStream(m + n, VertexTiers.TriesFloat(cp, n, m, tier), VertexTiers.TriesFloat(cq, m, n, tier), overlap: dedicatedSecondThread);
+            (p, q) = OnTwoThreads(
+                () => stream.Run(0, publish => VertexTiers.Enumerate(cp, n, m, 0, tier, token, publish)),
+                () => stream.Run(1, publish => VertexTiers.Enumerate(cq, m, n, m, tier, token, publish)),
+                dedicatedSecondThread);
         }
         else
         {
@@ -120,7 +142,20 @@ public static class VertexEnumeration
             return null; // only VertexTier.Float gives up
         }
 
-        List<(int X, int Y)> pairs = VertexMatching.Match(p, q, m + n, parallelism, token, out bool matchCancelled);
+        // Paired (and the pairs' vertices normalised) during the slower search when it could be; else here.
+        List<(int X, int Y)> pairs;
+        Dictionary<int, NormalisedVertex>? rows = null, columns = null;
+        bool matchCancelled = false;
+        if (stream is null || !stream.TryResult(p, q, out pairs, out rows, out columns))
+        {
+            rows = columns = null;
+            pairs = VertexMatching.Match(p, q, m + n, parallelism, token, out matchCancelled);
+        }
+        else
+        {
+            streamed = true;
+        }
+
         string? reason = p.Truncated || q.Truncated || matchCancelled ? "cancelled" : null;
         if (pairs.Count > options.MaxEquilibria)
         {
@@ -128,49 +163,61 @@ public static class VertexEnumeration
             reason ??= "stopped at the maximum number of equilibria";
         }
 
-        return Assemble(game, p, q, pairs, options, reason);
+        return Assemble(game, p, q, pairs, options, reason, rows, columns);
     }
 
     /// <summary>
     /// The result from the matched pairs: exact probabilities and payoffs, doubles, the order, the components.
     /// </summary>
-    internal static SolveResult Assemble(VertexConstraints game, VertexSet p, VertexSet q, List<(int X, int Y)> pairs, SolveOptions options, string? reason)
+    /// <remarks>
+    /// <paramref name="rows"/> and <paramref name="columns"/>, when given, hold the normalised vertices of every pair
+    /// already (computed while a search was still running, see <see cref="VertexMatchStream"/>).
+    /// </remarks>
+    internal static SolveResult Assemble(
+        VertexConstraints game,
+        VertexSet p,
+        VertexSet q,
+        List<(int X, int Y)> pairs,
+        SolveOptions options,
+        string? reason,
+        Dictionary<int, NormalisedVertex>? rows = null,
+        Dictionary<int, NormalisedVertex>? columns = null)
     {
         int m = game.Rows, n = game.Columns;
         BigInteger[] cp = game.P, cq = game.Q;
 
         // Normalised vertices, computed once each (a vertex may be part of many equilibria), with their doubles: the
         // output needs both, and the doubles also order the equilibria without most exact comparisons (see Compare).
-        var rowIndex = new Dictionary<int, int>();
-        var colIndex = new Dictionary<int, int>();
-        var rowIds = new List<int>();
-        var colIds = new List<int>();
-        foreach ((int x, int y) in pairs)
+        // On one thread even after a split search: a second hand-off here measured no gain (8×8 to 12×12, uniform and
+        // 0..3 payoffs; the time is in the exact solves of a few large vertices) and a loss when the machine is busy.
+        if (rows is null || columns is null)
         {
-            if (rowIndex.TryAdd(x, rowIds.Count))
+            rows = [];
+            columns = [];
+            foreach ((int x, int y) in pairs)
             {
-                rowIds.Add(x);
-            }
+                if (!rows.ContainsKey(x))
+                {
+                    rows[x] = Normalise(p, x);
+                }
 
-            if (colIndex.TryAdd(y, colIds.Count))
-            {
-                colIds.Add(y);
+                if (!columns.ContainsKey(y))
+                {
+                    columns[y] = Normalise(q, y);
+                }
             }
         }
 
-        // On one thread even after a split search: a second hand-off here measured no gain (8×8 to 12×12, uniform and
-        // 0..3 payoffs; the time is in the exact solves of a few large vertices) and a loss when the machine is busy.
-        NormalisedVertex[] rows = Normalise(p, rowIds), cols = Normalise(q, colIds);
-
-        Rational[] RowVertex(int x) => rows[rowIndex[x]].Probabilities;
-        Rational[] ColumnVertex(int y) => cols[colIndex[y]].Probabilities;
+        Dictionary<int, NormalisedVertex> rowsById = rows, columnsById = columns;
+        Rational[] RowVertex(int x) => rowsById[x].Probabilities;
+        Rational[] ColumnVertex(int y) => columnsById[y].Probabilities;
 
         var found = new FoundEquilibrium[pairs.Count];
         for (int k = 0; k < pairs.Count; k++)
         {
             (int x, int y) = pairs[k];
-            NormalisedVertex row = rows[rowIndex[x]];
-            NormalisedVertex col = cols[colIndex[y]];
+            NormalisedVertex row = rows[x];
+            NormalisedVertex col = columns[y];
             var e = new ExactEquilibrium(
                 row.Probabilities,
                 col.Probabilities,
@@ -215,15 +262,16 @@ public static class VertexEnumeration
     /// Runs <paramref name="first"/> on this thread and offers <paramref name="second"/> to the thread pool; whoever
     /// gets to <paramref name="second"/> first runs it: if no pool thread has taken it by the time
     /// <paramref name="first"/> is done (a busy pool, or work too small to outlast the hand-off), this thread runs it
-    /// itself. A dedicated thread per call cost about a millisecond, more than a small game's search.
+    /// itself. A dedicated thread per call cost about a millisecond, more than a small game's search (tests still ask
+    /// for one with <paramref name="dedicatedSecondThread"/>, so that the two always run at once).
     /// </summary>
-    private static (T1 First, T2 Second) OnTwoThreads<T1, T2>(Func<T1> first, Func<T2> second)
+    private static (T1 First, T2 Second) OnTwoThreads<T1, T2>(Func<T1> first, Func<T2> second, bool dedicatedSecondThread = false)
     {
         int claimed = 0;
         T2? pooled = default;
         ExceptionDispatchInfo? failure = null;
         using var done = new ManualResetEventSlim(false);
-        ThreadPool.UnsafeQueueUserWorkItem(_ =>
+        Action<object?> offer = _ =>
         {
             if (Interlocked.Exchange(ref claimed, 1) != 0)
             {
@@ -242,7 +290,16 @@ public static class VertexEnumeration
             {
                 done.Set();
             }
-        }, null);
+        };
+        if (dedicatedSecondThread)
+        {
+            new Thread(() => offer(null)) { IsBackground = true }.Start();
+        }
+        else
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(offer, null, preferLocal: false);
+        }
+
         T1 a = first();
         if (Interlocked.Exchange(ref claimed, 1) == 0)
         {
@@ -254,25 +311,19 @@ public static class VertexEnumeration
         return (a, pooled!);
     }
 
-    /// <summary>The normalised vertices <paramref name="ids"/> of <paramref name="set"/>, in that order.</summary>
-    private static NormalisedVertex[] Normalise(VertexSet set, List<int> ids)
+    /// <summary>Vertex <paramref name="id"/> of <paramref name="set"/>, normalised (safe on any thread: see <see cref="VertexSet.Published"/>).</summary>
+    internal static NormalisedVertex Normalise(VertexSet set, int id)
     {
-        var result = new NormalisedVertex[ids.Count];
-        for (int k = 0; k < result.Length; k++)
+        BigInteger[] numerators = set.Coordinates(id);
+        BigInteger sum = Sum(numerators);
+        Rational[] probabilities = Probabilities(numerators, sum);
+        var doubles = new double[probabilities.Length];
+        for (int i = 0; i < doubles.Length; i++)
         {
-            BigInteger[] numerators = set.Coordinates(ids[k]);
-            BigInteger sum = Sum(numerators);
-            Rational[] probabilities = Probabilities(numerators, sum);
-            var doubles = new double[probabilities.Length];
-            for (int i = 0; i < doubles.Length; i++)
-            {
-                doubles[i] = probabilities[i].ToDouble();
-            }
-
-            result[k] = new NormalisedVertex(numerators, sum, probabilities, doubles);
+            doubles[i] = probabilities[i].ToDouble();
         }
 
-        return result;
+        return new NormalisedVertex(numerators, sum, probabilities, doubles);
     }
 
     /// <summary>
@@ -343,7 +394,7 @@ public static class VertexEnumeration
     }
 
     /// <summary>A vertex's coordinate numerators, their sum, the mixed strategy they normalise to and its doubles.</summary>
-    private sealed record NormalisedVertex(BigInteger[] Numerators, BigInteger Sum, Rational[] Probabilities, double[] Doubles);
+    internal sealed record NormalisedVertex(BigInteger[] Numerators, BigInteger Sum, Rational[] Probabilities, double[] Doubles);
 
     /// <summary>An equilibrium exactly and in doubles, with its vertex ids.</summary>
     internal sealed record FoundEquilibrium(ExactEquilibrium Exact, Equilibrium Double, int X, int Y)

@@ -89,15 +89,17 @@ internal sealed class VertexFloatSearch
     /// The vertices (label sets only; coordinates on demand) or null when some decision could not be certified.
     /// Parameters as for <see cref="VertexSearch{T, TOps}.Run"/>.
     /// </summary>
-    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token) =>
-        Run(constraints, k, d, labelShift, token, out _);
+    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, Action<VertexSet>? stream = null) =>
+        Run(constraints, k, d, labelShift, token, out _, stream: stream);
 
     /// <summary>
     /// As <see cref="Run(BigInteger[], int, int, int, CancellationToken)"/>, also reporting the work done; the
     /// limits choose between pivoting back, recomputing from the anchor and recomputing from C, and cap the vector
     /// width of the arithmetic (512, 256 or 0 for scalar) (tests force each path; every choice gives the same
     /// vertices or null); <paramref name="batchLookupSlots"/> is the visited-table size from which neighbour lookups
-    /// are batched (0: always, <see cref="int.MaxValue"/>: never; the traversal is the same either way).
+    /// are batched (0: always, <see cref="int.MaxValue"/>: never; the traversal is the same either way);
+    /// <paramref name="stream"/> is given the result set as soon as it exists, for another thread to read as it grows
+    /// (see <see cref="VertexSet.Published"/>).
     /// </summary>
     public static VertexSet? Run(
         BigInteger[] constraints,
@@ -109,7 +111,8 @@ internal sealed class VertexFloatSearch
         int maxPivotsBack = DefaultMaxPivotsBack,
         int maxAnchorExchanges = DefaultMaxAnchorExchanges,
         int maxVectorBits = 512,
-        int batchLookupSlots = DefaultBatchLookupSlots)
+        int batchLookupSlots = DefaultBatchLookupSlots,
+        Action<VertexSet>? stream = null)
     {
         stats = default;
         VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d, maxVectorBits);
@@ -119,7 +122,7 @@ internal sealed class VertexFloatSearch
         }
 
         var search = new VertexFloatSearch(tableau, maxPivotsBack, maxAnchorExchanges, batchLookupSlots);
-        VertexSet? result = search.Search(new VertexExactCoordinates(constraints, k, d, labelShift), labelShift, token);
+        VertexSet? result = search.Search(new VertexExactCoordinates(constraints, k, d, labelShift), labelShift, stream, token);
         stats = new VertexFloatSearchStats(search.Refreshes, search.AnchorRefreshes, search.Materialisations, tableau.Pivots);
         return result;
     }
@@ -128,14 +131,14 @@ internal sealed class VertexFloatSearch
     /// The search with its per-level arrays and visited table rented from the shared pools: the DFS tree is nearly a
     /// path (tens of thousands of levels at 16×16), so these arrays and the table were most of its allocation.
     /// </summary>
-    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, CancellationToken token)
+    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, Action<VertexSet>? stream, CancellationToken token)
     {
         Frame[] frames = ArrayPool<Frame>.Shared.Rent(64);
         byte[] leaving = ArrayPool<byte>.Shared.Rent(64 * _d);
         var visited = new VertexBasisSet();
         try
         {
-            return Search(coordinates, labelShift, visited, token, ref frames, ref leaving);
+            return Search(coordinates, labelShift, visited, stream, token, ref frames, ref leaving);
         }
         finally
         {
@@ -147,11 +150,12 @@ internal sealed class VertexFloatSearch
 
     // Hot from the first call: a single game (the CLI) would otherwise spend much of its time in unoptimised code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, VertexBasisSet visited, CancellationToken token, ref Frame[] frames, ref byte[] leaving)
+    private VertexSet? Search(VertexExactCoordinates coordinates, int labelShift, VertexBasisSet visited, Action<VertexSet>? stream, CancellationToken token, ref Frame[] frames, ref byte[] leaving)
     {
         VertexIntervalTableau t = _tableau;
         int d = _d;
         var result = new VertexSet(d, coordinates.Solve);
+        stream?.Invoke(result);
         ulong zMask = d == 64 ? ulong.MaxValue : (1UL << d) - 1;
         ulong allLocal = d + _k == 64 ? ulong.MaxValue : (1UL << (d + _k)) - 1;
         ulong basis = allLocal & ~zMask;

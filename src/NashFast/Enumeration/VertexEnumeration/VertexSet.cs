@@ -79,11 +79,26 @@ internal sealed class VertexSet
         return result;
     }
 
-    /// <summary>Appends a vertex of a set built with a coordinate resolver.</summary>
+    /// <summary>
+    /// How many vertices another thread may read (<see cref="Labels"/>, <see cref="IsZero"/>, <see cref="Coordinates"/>)
+    /// while the search is still adding to a set built with a coordinate resolver (see <see cref="VertexMatchStream"/>).
+    /// </summary>
+    /// <remarks>
+    /// One writer, any number of readers. The writer stores a vertex and then publishes the new count (release); a
+    /// reader that reads the count (acquire) sees every store before it. Appending never changes a stored element:
+    /// a chunk is replaced only by a larger copy (the first chunk's doubling) and the chunk directory only by a longer
+    /// copy, so a reader holding either the old or the new array finds the same elements below the count.
+    /// </remarks>
+    public int Published => Volatile.Read(ref _published);
+
+    private int _published;
+
+    /// <summary>Appends a vertex of a set built with a coordinate resolver, and publishes it (see <see cref="Published"/>).</summary>
     public void Add(ulong labels, bool isZero)
     {
         _labels.Add(labels);
         _isZero.Add(isZero);
+        Volatile.Write(ref _published, _labels.Count);
     }
 
     /// <summary>Appends a vertex with 64-bit coordinates.</summary>

@@ -79,21 +79,33 @@ internal static class VertexTiers
         _ => VertexTier.Big,
     };
 
+    /// <summary>Whether <see cref="Enumerate"/> starts with the floating-point search (see there).</summary>
+    public static bool TriesFloat(BigInteger[] constraints, int k, int d, VertexTier start) =>
+        start == VertexTier.Float || (start == VertexTier.Auto && ForBits(EntryBitsBound(constraints, k, d)) > VertexTier.Long);
+
     /// <summary>
     /// The vertices of one polytope, starting at <paramref name="start"/> and widening after each overflow.
     /// <see cref="VertexTier.Auto"/> first tries the certified floating-point search (unless the bound names the
     /// 64-bit tier), then starts the exact tiers where the bound says; <see cref="VertexTier.Float"/> runs only the floating-point search and returns null when
     /// it gives up (never for any other start).
     /// </summary>
-    public static VertexSet? Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token)
+    /// <param name="stream">
+    /// When given, told of the set the floating-point search is filling (another thread may read it as it grows, see
+    /// <see cref="VertexSet.Published"/>), and told null when that search gives up and the exact tiers take over.
+    /// </param>
+    public static VertexSet? Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token, Action<VertexSet?>? stream = null)
     {
         // Auto skips the float search when 64-bit exact pivoting suffices: such games have small integral payoffs, are
         // usually degenerate (where the float search can only give up, 253 of 300 polytopes for payoffs 0..3), and
         // their exact search is cheap anyway.
-        bool tryFloat = start == VertexTier.Float || (start == VertexTier.Auto && ForBits(EntryBitsBound(constraints, k, d)) > VertexTier.Long);
-        if (tryFloat)
+        if (TriesFloat(constraints, k, d, start))
         {
-            VertexSet? found = VertexFloatSearch.Run(constraints, k, d, labelShift, token);
+            VertexSet? found = VertexFloatSearch.Run(constraints, k, d, labelShift, token, stream);
+            if (found is null)
+            {
+                stream?.Invoke(null);
+            }
+
             if (found is not null || start == VertexTier.Float)
             {
                 if (found is not null)
