@@ -29,6 +29,7 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
     /// </summary>
     private long[]? _narrow;
     private bool _narrowChecked;
+    private long _entryBits = -1;
 
     /// <summary>Coordinate numerators of the vertex with the given game label set (see <see cref="VertexSet"/>).</summary>
     public BigInteger[] Solve(ulong gameLabels)
@@ -81,13 +82,32 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
         {
             SolveSmall(narrow, rows, free, z);
         }
-        else
+        else if (!VertexTwoAdicBareiss.TrySolve(narrow is null ? Entry : null, narrow, d, rows, free, EntryBits(), z))
         {
             SolveBareiss(narrow, rows, free, z);
         }
 
         return z;
     }
+
+    /// <summary>The largest bit length of a constraint's magnitude (computed on first use, like the narrow copy).</summary>
+    private long EntryBits()
+    {
+        if (_entryBits < 0)
+        {
+            long bits = 1;
+            foreach (BigInteger c in constraints)
+            {
+                bits = Math.Max(bits, BigInteger.Abs(c).GetBitLength());
+            }
+
+            _entryBits = bits;
+        }
+
+        return _entryBits;
+    }
+
+    private BigInteger Entry(int row, int column) => constraints[(row * d) + column];
 
     private long[]? Narrow()
     {
