@@ -181,6 +181,7 @@ internal sealed class VertexFloatSearch
             if ((steps++ & 1023) == 0 && token.IsCancellationRequested)
             {
                 result.Truncated = true;
+                result.PublishAll();
                 return result;
             }
 
@@ -266,6 +267,7 @@ internal sealed class VertexFloatSearch
                 : rows[s] == r ? 1UL << s : 0; // the edge back to the parent (column s leaves row r again)
         }
 
+        result.PublishAll();
         return result;
     }
 

@@ -191,13 +191,17 @@ internal sealed class VertexMatchStream
                 int count = set.Published;
                 if (count > next)
                 {
-                    for (; next < count; next++)
+                    while (next < count)
                     {
-                        if (!set.IsZero(next) && partners.TryGetValue(set.Labels(next), out int u))
+                        ReadOnlySpan<ulong> labels = set.Run(next, count, out ReadOnlySpan<bool> zeros);
+                        for (int k = 0; k < labels.Length; k++, next++)
                         {
-                            lock (_gate)
+                            if (!zeros[k] && partners.TryGetValue(labels[k], out int u))
                             {
-                                _pairs.Add(side == 0 ? (u, next) : (next, u));
+                                lock (_gate)
+                                {
+                                    _pairs.Add(side == 0 ? (u, next) : (next, u));
+                                }
                             }
                         }
                     }

@@ -84,21 +84,44 @@ internal sealed class VertexSet
     /// while the search is still adding to a set built with a coordinate resolver (see <see cref="VertexMatchStream"/>).
     /// </summary>
     /// <remarks>
-    /// One writer, any number of readers. The writer stores a vertex and then publishes the new count (release); a
+    /// One writer, any number of readers. The writer stores vertices and then publishes the new count (release); a
     /// reader that reads the count (acquire) sees every store before it. Appending never changes a stored element:
     /// a chunk is replaced only by a larger copy (the first chunk's doubling) and the chunk directory only by a longer
     /// copy, so a reader holding either the old or the new array finds the same elements below the count.
+    /// Vertices are published in batches of <see cref="PublishBatch"/> and by <see cref="PublishAll"/> at the end: a
+    /// reader polling a count written at every vertex would pull its cache line away from the search each time.
     /// </remarks>
     public int Published => Volatile.Read(ref _published);
 
+    /// <summary>Vertices appended between two publications (a power of two).</summary>
+    public const int PublishBatch = 64;
+
     private int _published;
 
-    /// <summary>Appends a vertex of a set built with a coordinate resolver, and publishes it (see <see cref="Published"/>).</summary>
+    /// <summary>Appends a vertex of a set built with a coordinate resolver (published in batches, see <see cref="Published"/>).</summary>
     public void Add(ulong labels, bool isZero)
     {
         _labels.Add(labels);
         _isZero.Add(isZero);
-        Volatile.Write(ref _published, _labels.Count);
+        if ((_labels.Count & (PublishBatch - 1)) == 0)
+        {
+            Volatile.Write(ref _published, _labels.Count);
+        }
+    }
+
+    /// <summary>Publishes every vertex appended so far (the search calls this before it returns the set).</summary>
+    public void PublishAll() => Volatile.Write(ref _published, _labels.Count);
+
+    /// <summary>
+    /// Labels and origin flags of vertices <paramref name="from"/> on, up to <paramref name="to"/> or the end of the
+    /// chunk holding <paramref name="from"/> (so a reader touches the lists' shared fields once per run, not per
+    /// vertex); <paramref name="to"/> must not exceed <see cref="Published"/> for a reader on another thread.
+    /// </summary>
+    public ReadOnlySpan<ulong> Run(int from, int to, out ReadOnlySpan<bool> isZero)
+    {
+        ReadOnlySpan<ulong> labels = _labels.Run(from, to);
+        isZero = _isZero.Run(from, from + labels.Length);
+        return labels[..isZero.Length];
     }
 
     /// <summary>Appends a vertex with 64-bit coordinates.</summary>
@@ -133,6 +156,14 @@ internal sealed class VertexChunkedList<T>
     public int Count { get; private set; }
 
     public T this[int index] => _chunks[index >> Shift][index & (ChunkSize - 1)];
+
+    /// <summary>Elements <paramref name="from"/> … up to <paramref name="to"/> or the end of their chunk, whichever is first.</summary>
+    public ReadOnlySpan<T> Run(int from, int to)
+    {
+        T[] chunk = _chunks[from >> Shift];
+        int offset = from & (ChunkSize - 1);
+        return chunk.AsSpan(offset, Math.Min(to - from, chunk.Length - offset));
+    }
 
     public void Add(T value)
     {
