@@ -39,3 +39,45 @@ public class VertexChunkedListTests
         }
     }
 }
+
+public class VertexSetPublicationTests
+{
+    // Published counts in batches of 64 and in full after PublishAll; Run gives the same labels and origin flags as
+    // the indexers, in runs that never cross a chunk and never pass the bound.
+    [Fact]
+    public void PublishesInBatches_AndRunsReadBackWhatWasAdded()
+    {
+        var set = new VertexSet(3, _ => new System.Numerics.BigInteger[3]);
+        var rng = new System.Random(8);
+        var labels = new List<ulong>();
+        var zeros = new List<bool>();
+        for (int v = 0; v < 9000; v++)
+        {
+            ulong l = (ulong)rng.NextInt64();
+            bool z = rng.Next(5) == 0;
+            set.Add(l, z);
+            labels.Add(l);
+            zeros.Add(z);
+            Assert.Equal((v + 1) / VertexSet.PublishBatch * VertexSet.PublishBatch, set.Published);
+        }
+
+        set.PublishAll();
+        Assert.Equal(9000, set.Published);
+        foreach (int to in new[] { 1, 63, 4096, 4097, 8192, 9000 })
+        {
+            int next = 0;
+            while (next < to)
+            {
+                ReadOnlySpan<ulong> run = set.Run(next, to, out ReadOnlySpan<bool> runZeros);
+                Assert.True(run.Length > 0 && run.Length == runZeros.Length && next + run.Length <= to);
+                Assert.True((next >> 12) == ((next + run.Length - 1) >> 12), "a run crossed a chunk");
+                for (int k = 0; k < run.Length; k++, next++)
+                {
+                    Assert.Equal(labels[next], run[k]);
+                    Assert.Equal(zeros[next], runZeros[k]);
+                    Assert.Equal(labels[next], set.Labels(next));
+                }
+            }
+        }
+    }
+}
