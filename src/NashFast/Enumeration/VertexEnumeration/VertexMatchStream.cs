@@ -90,6 +90,10 @@ internal sealed class VertexMatchStream
         finally
         {
             Volatile.Write(ref _state[side], Finished); // also after an exception: a follower must not wait forever
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate); // a follower blocked in Idle
+            }
         }
 
         // The first to finish follows the other, provided the other runs on another thread: Q (side 1) runs on a
@@ -174,7 +178,7 @@ internal sealed class VertexMatchStream
                         break; // withdrawn (the search gave up), or it never published a set
                     }
 
-                    spin.SpinOnce(sleep1Threshold: -1);
+                    Idle(ref spin, other);
                     continue;
                 }
 
@@ -201,6 +205,7 @@ internal sealed class VertexMatchStream
                                 lock (_gate)
                                 {
                                     _pairs.Add(side == 0 ? (u, next) : (next, u));
+                                    Monitor.PulseAll(_gate); // a helper blocked in Idle
                                 }
                             }
                         }
@@ -215,7 +220,7 @@ internal sealed class VertexMatchStream
                         break;
                     }
 
-                    spin.SpinOnce(sleep1Threshold: -1);
+                    Idle(ref spin, other);
                 }
             }
         }
@@ -226,6 +231,7 @@ internal sealed class VertexMatchStream
             lock (_gate)
             {
                 _pairingDone = true;
+                Monitor.PulseAll(_gate);
             }
         }
 
@@ -254,8 +260,35 @@ internal sealed class VertexMatchStream
                 }
             }
 
-            spin.SpinOnce(sleep1Threshold: -1);
+            Idle(ref spin, -1);
         }
+    }
+
+    /// <summary>
+    /// Waits for something to do: spins (pause instructions) while the wait is short, then blocks on the gate for at
+    /// most a millisecond at a time, so that following a long search does not keep a core busy (measured against
+    /// spinning throughout: the same time at 10×10 and 14×14). It blocks while there is still nothing to do (checked under the gate: the
+    /// search of <paramref name="awaitedSide"/> is not finished, or for the helper (−1) the pairing is not over and no
+    /// task waits; the other thread pulses the gate when it finishes its search, adds a pair or ends the pairing).
+    /// </summary>
+    private void Idle(ref SpinWait spin, int awaitedSide)
+    {
+        if (!spin.NextSpinWillYield)
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+            return;
+        }
+
+        lock (_gate)
+        {
+            bool nothing = awaitedSide >= 0 ? Volatile.Read(ref _state[awaitedSide]) != Finished : !_pairingDone && _tasksTaken == 2 * _pairs.Count;
+            if (nothing)
+            {
+                Monitor.Wait(_gate, 1);
+            }
+        }
+
+        spin.Reset();
     }
 
     /// <summary>Takes and runs one normalisation task; false when none is waiting.</summary>
