@@ -83,10 +83,6 @@ public static class VertexEnumeration
     }
 
     /// <summary>
-    /// The search, matching and result on the game's integral constraint matrices; the payoffs are recovered from them
-    /// (<see cref="VertexConstraints"/>), so a double game is never converted to rationals entry by entry.
-    /// </summary>
-    /// <summary>
     /// As <see cref="Solve(BimatrixGame, SolveOptions?)"/>, with Q's search on a new thread of its own whenever two
     /// threads are used (so the searches always overlap, which the thread pool of a test host rarely allows), telling
     /// whether the pairs came from <see cref="VertexMatchStream"/> (tests).
@@ -100,6 +96,10 @@ public static class VertexEnumeration
     private static SolveResult? SolveWith(VertexConstraints game, SolveOptions? options, VertexTier tier) =>
         SolveWith(game, options, tier, dedicatedSecondThread: false, out _);
 
+    /// <summary>
+    /// The search, matching and result on the game's integral constraint matrices; the payoffs are recovered from them
+    /// (<see cref="VertexConstraints"/>), so a double game is never converted to rationals entry by entry.
+    /// </summary>
     private static SolveResult? SolveWith(VertexConstraints game, SolveOptions? options, VertexTier tier, bool dedicatedSecondThread, out bool streamed)
     {
         streamed = false;
@@ -188,8 +188,8 @@ public static class VertexEnumeration
 
         // Normalised vertices, computed once each (a vertex may be part of many equilibria), with their doubles: the
         // output needs both, and the doubles also order the equilibria without most exact comparisons (see Compare).
-        // On one thread even after a split search: a second hand-off here measured no gain (8×8 to 12×12, uniform and
-        // 0..3 payoffs; the time is in the exact solves of a few large vertices) and a loss when the machine is busy.
+        // Unless the stream computed them, on this thread: a second hand-off here (before the stream) measured no gain
+        // (8×8 to 12×12, uniform and 0..3 payoffs) and a loss when the machine is busy.
         if (rows is null || columns is null)
         {
             rows = [];
