@@ -116,7 +116,7 @@ internal static class VertexTwoAdicBareiss
                     Span<ulong> target = Cell(a, i, j, w1, words);
                     MultiplyLow(target[..stepWords], p[..stepWords], x[..stepWords]);
                     MultiplyLow(b[..stepWords], Cell(a, c, j, w1, words)[..stepWords], y[..stepWords]);
-                    Subtract(x[..stepWords], y[..stepWords]);
+                    VertexLimbSpans.Subtract(x[..stepWords], y[..stepWords]);
                     if (divide)
                     {
                         DivideExact(x[..stepWords], divisorTwos, divisorInverse, y[..stepWords]);
@@ -150,7 +150,7 @@ internal static class VertexTwoAdicBareiss
             for (int j = i + 1; j < q; j++)
             {
                 MultiplyLow(Cell(a, i, j, w1, words)[..backWords], numerators.Slice(j * words, backWords), yb);
-                Subtract(xb, yb);
+                VertexLimbSpans.Subtract(xb, yb);
             }
 
             DivideExact(xb, twos[i], inverses.Slice(i * words, backWords), yb);
@@ -212,18 +212,6 @@ internal static class VertexTwoAdicBareiss
         }
     }
 
-    /// <summary>x −= y modulo 2^(64·x.Length).</summary>
-    private static void Subtract(Span<ulong> x, ReadOnlySpan<ulong> y)
-    {
-        ulong borrow = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            ulong xi = x[i], yi = y[i];
-            ulong d = xi - yi - borrow;
-            borrow = (xi < yi || (xi == yi && borrow != 0)) ? 1UL : 0UL;
-            x[i] = d;
-        }
-    }
 
     /// <summary>
     /// The exact quotient of x by 2^<paramref name="twos"/>·o, given o's inverse modulo 2^(64·x.Length), as a value

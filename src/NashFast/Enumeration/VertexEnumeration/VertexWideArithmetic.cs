@@ -201,7 +201,7 @@ internal readonly struct VertexWideArithmetic<TLimbs> : IVertexArithmetic<TLimbs
         if (!IsZero(Read(in b)) && !IsZero(Read(in c)))
         {
             MulSigned(Read(in b), Read(in c), scratch);
-            Subtract(n, scratch);
+            VertexLimbSpans.Subtract(n, scratch);
         }
 
         bool negative = (long)n[l2 - 1] < 0;
@@ -400,18 +400,6 @@ internal readonly struct VertexWideArithmetic<TLimbs> : IVertexArithmetic<TLimbs
         }
     }
 
-    /// <summary>x −= y (same length, two's complement).</summary>
-    private static void Subtract(Span<ulong> x, ReadOnlySpan<ulong> y)
-    {
-        ulong borrow = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            ulong xi = x[i], yi = y[i];
-            ulong v = xi - yi - borrow;
-            borrow = (xi < yi || (xi == yi && borrow != 0)) ? 1UL : 0UL;
-            x[i] = v;
-        }
-    }
 
     private static bool IsZero(ReadOnlySpan<ulong> x)
     {
