@@ -24,7 +24,8 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
 {
     /// <summary>
     /// The constraints as 64-bit integers when every one fits (|c| &lt; 2⁶³; null otherwise), computed on first use
-    /// (two threads racing compute the same array): then a 2×2 minor, |a·b − c·e| &lt; 2·(2⁶³)² = 2¹²⁷, fits in
+    /// (two threads racing compute the same array; <see cref="VertexMatchStream"/> solves vertices of one polytope on two
+    /// threads): then a 2×2 minor, |a·b − c·e| &lt; 2·(2⁶³)² = 2¹²⁷, fits in
     /// <see cref="Int128"/>, so systems of one and two unknowns (28 % of the equilibrium vertices of random uniform
     /// 8×8 to 12×12 games) and the first elimination step of the <see cref="BigInteger"/> fallback need no
     /// <see cref="BigInteger"/>. A
@@ -98,7 +99,7 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
     /// <summary>The largest bit length of a constraint's magnitude (computed on first use, like the narrow copy).</summary>
     private long EntryBits()
     {
-        if (_entryBits < 0)
+        if (Volatile.Read(ref _entryBits) < 0)
         {
             long bits = 1;
             foreach (BigInteger c in constraints)
@@ -106,7 +107,7 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
                 bits = Math.Max(bits, BigInteger.Abs(c).GetBitLength());
             }
 
-            _entryBits = bits;
+            Volatile.Write(ref _entryBits, bits);
         }
 
         return _entryBits;
@@ -116,7 +117,7 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
 
     private long[]? Narrow()
     {
-        if (!_narrowChecked)
+        if (!Volatile.Read(ref _narrowChecked))
         {
             long[] narrow = new long[constraints.Length];
             bool fits = true;
@@ -128,7 +129,7 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
             }
 
             _narrow = fits ? narrow : null;
-            _narrowChecked = true;
+            Volatile.Write(ref _narrowChecked, true); // after _narrow: a thread that sees the flag sees the array
         }
 
         return _narrow;
