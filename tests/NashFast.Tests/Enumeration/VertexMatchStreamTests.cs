@@ -122,6 +122,36 @@ public class VertexMatchStreamTests
         Assert.True(streamedCount == 4, $"the stream was used in {streamedCount} of 4 games");
     }
 
+    [Fact]
+    public void Cancellation_DuringTheOverlap_ReturnsGenuineEquilibria_MarkedIncomplete()
+    {
+        // A 14×14 game takes tens of milliseconds; the token fires a few milliseconds in, while both searches run.
+        BimatrixGame game = VertexTestGames.RandomFullPrecision(new System.Random(76), 14, 14);
+        SolveResult full = VertexEnumeration.Solve(game, new SolveOptions { MaxDegreeOfParallelism = 1 });
+        var all = new HashSet<string>(full.ExactEquilibria!.Select(Key));
+        int cancelled = 0;
+        foreach (int delayMs in new[] { 1, 5, 15 })
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(delayMs));
+            SolveResult partial = VertexEnumeration.SolveOnDedicatedThreads(
+                game, new SolveOptions { MaxDegreeOfParallelism = 2, CancellationToken = cts.Token }, out bool streamed);
+            if (partial.Complete)
+            {
+                VertexTestGames.AssertSame(full, partial, $"finished before the token ({delayMs} ms)");
+                continue;
+            }
+
+            cancelled++;
+            Assert.False(streamed, "a cancelled search's set must not be used");
+            Assert.Equal("cancelled", partial.IncompleteReason);
+            Assert.All(partial.ExactEquilibria!, e => Assert.Contains(Key(e), all));
+        }
+
+        Assert.True(cancelled > 0, "the token never fired during a solve"); // 1 ms against tens of milliseconds
+
+        static string Key(ExactEquilibrium e) => string.Join(",", e.Row) + "|" + string.Join(",", e.Column);
+    }
+
     private static void AssertStreamedEqualsOneThread(BimatrixGame game, string what, SolveOptions options, out bool streamed)
     {
         SolveResult one = VertexEnumeration.Solve(game, options with { MaxDegreeOfParallelism = 1 });
