@@ -132,9 +132,18 @@ public class VertexMatchStreamTests
         int cancelled = 0;
         foreach (int delayMs in new[] { 1, 5, 15 })
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(delayMs));
+            // Cancelled from a thread of its own: a timer's callback waits for the thread pool, which a busy test host
+            // may not give it for longer than the solve takes.
+            using var cts = new CancellationTokenSource();
+            var canceller = new Thread(() =>
+            {
+                Thread.Sleep(delayMs);
+                cts.Cancel();
+            });
+            canceller.Start();
             SolveResult partial = VertexEnumeration.SolveOnDedicatedThreads(
                 game, new SolveOptions { MaxDegreeOfParallelism = 2, CancellationToken = cts.Token }, out bool streamed);
+            canceller.Join();
             if (partial.Complete)
             {
                 VertexTestGames.AssertSame(full, partial, $"finished before the token ({delayMs} ms)");
