@@ -14,7 +14,8 @@ namespace NashFast;
 /// <c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games). A game with small integral
 /// (or small-denominator) payoffs — the games where ties and degeneracy actually occur — goes to exact vertex
 /// enumeration when its pivots provably fit in 128-bit integers (<see cref="SmallExactPivotBits"/>): exact answer,
-/// exact degenerate flag, fast. So does every large game (<see cref="LargeGameSupportPairs"/>, from 7×7 and 6×8), where
+/// exact degenerate flag, fast. So does every larger game (<see cref="LargeGameSupportPairs"/>: from 6×6 and 5×8, thin
+/// games from far larger), where
 /// vertex enumeration's certified floating-point search beats support enumeration. Any other game goes to support enumeration, which stops at the first sign of
 /// degeneracy; a degenerate game then goes to exact vertex enumeration, valid for every game
 /// (<c>SolveDegenerate</c>). For games on the support-enumeration route, <c>Degenerate = false</c> means no sign
@@ -68,18 +69,32 @@ public static class NashSolver
     public const int SmallExactPivotBits = 126;
 
     /// <summary>
-    /// <c>auto</c> uses vertex enumeration (certified floating-point search, exact fallback) for every game with at
-    /// least this many support pairs of equal size, <c>C(m + n, m)</c> — C(14, 6) = 3003, so 6×8, 5×10, 7×7 and on
-    /// (up to m + n = <see cref="VertexEnumeration.MaxStrategies"/>). Measured 2026-11-26 (uniform doubles, one thread,
-    /// mean per game over 40–100 games, median of 7 passes; the 2-core VM): support enumeration against vertex
-    /// enumeration 247 vs 200 µs at 5×10, 258 vs 149 µs at 6×8, 309–691 vs 165–379 µs at 7×7, 1.33 vs 0.91 ms at 8×8,
-    /// 5.0 vs 1.0 ms at 9×9, 1.6 vs 0.76 ms at 6×12; below the threshold support enumeration was faster at 5×5 (90 vs
-    /// 109 µs), 5×8 (184 vs 295), 6×7 (148 vs 333), 4×10, 4×12 (146 vs 164) and the thin 2×20, 3×10, 3×14 (2.5–5×), and
-    /// slower at 6×6 (256 vs 183–198 µs) and 5×9 (182 vs 166). Support enumeration's cost grows with the number of
-    /// support pairs, vertex enumeration's with the number of vertices. (Until then the threshold was C(20, 10), set when
-    /// vertex enumeration was several times slower.)
+    /// <c>auto</c> uses vertex enumeration (certified floating-point search, exact fallback) for a game with at least
+    /// <see cref="VertexMinStrategies"/> strategies per player and at least this many support pairs of equal size,
+    /// <c>C(m + n, m)</c> — C(12, 6) = 924, so 6×6, 5×8 and on; thinner games only from <see cref="ThinGameSupportPairs"/>
+    /// (both up to m + n = <see cref="VertexEnumeration.MaxStrategies"/>).
     /// </summary>
-    public const double LargeGameSupportPairs = 3003;
+    /// <remarks>
+    /// Measured with <c>AutoRoutingBenchmarks</c> (2026-11-26, the 2-core VM, one thread, 20 seeded full-precision
+    /// uniform games per shape, shortened house config), support against vertex enumeration per game: 5×6 31 vs 39 µs,
+    /// 6×6 76 vs 52, 5×8 92 vs 80, 6×7 143 vs 103, 5×9 147 vs 104, 5×10 244 vs 139, 6×8 241 vs 135, 7×7 278 vs 162,
+    /// 8×8 1.15 vs 0.28 ms, 9×9 4.1 vs 0.77 ms; thin games the other way: 3×14 43 vs 85 µs, 4×10 67 vs 86, 4×12 126 vs
+    /// 134. Support enumeration's cost grows with the number of support pairs, vertex enumeration's with the number of
+    /// vertices, which thin games have relatively many of. (Until then the rule was C(20, 10) for every game, set when
+    /// vertex enumeration was several times slower.)
+    /// </remarks>
+    public const double LargeGameSupportPairs = 924;
+
+    /// <summary>The fewest strategies per player for which <see cref="LargeGameSupportPairs"/> applies.</summary>
+    public const int VertexMinStrategies = 5;
+
+    /// <summary>
+    /// <c>auto</c> uses vertex enumeration for a thinner game (fewer than <see cref="VertexMinStrategies"/> strategies
+    /// for one player) from this many support pairs, C(20, 10), the rule for every game before 2026-11-26: 4×44 and up,
+    /// never with 2 or 3 strategies (m + n ≤ 64). Support enumeration was faster on every thin shape measured (3×14,
+    /// 4×10, 4×12).
+    /// </summary>
+    public const double ThinGameSupportPairs = 184_756;
 
     /// <summary>C(m + n, m): the number of support pairs of equal size support enumeration may visit.</summary>
     private static double SupportPairs(int m, int n)
@@ -103,7 +118,8 @@ public static class NashSolver
 
         // The rational game is built only when a method needs it (building it costs as much as solving a small game).
         double pivotBits = exact is null ? VertexPolytopes.PivotBitsBound(game) : VertexPolytopes.PivotBitsBound(exact);
-        bool large = SupportPairs(game.Rows, game.Columns) >= LargeGameSupportPairs
+        double pairs = SupportPairs(game.Rows, game.Columns);
+        bool large = (Math.Min(game.Rows, game.Columns) >= VertexMinStrategies ? pairs >= LargeGameSupportPairs : pairs >= ThinGameSupportPairs)
                      && game.Rows + game.Columns <= VertexEnumeration.MaxStrategies; // vertex enumeration's label masks
         if (pivotBits <= SmallExactPivotBits || large)
         {
