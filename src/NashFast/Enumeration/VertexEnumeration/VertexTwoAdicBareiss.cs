@@ -35,8 +35,10 @@ internal static class VertexTwoAdicBareiss
 
     /// <summary>
     /// The numerators <c>|det| · z_B</c> of <c>C[R, B] z_B = 1</c>, written to <paramref name="z"/> at
-    /// <paramref name="free"/> (the rest untouched), where entry (i, j) is <paramref name="entry"/>(rows[i], free[j])
-    /// and every entry is below 2^<paramref name="entryBits"/> in magnitude; false when a divisor's power of two
+    /// <paramref name="free"/> (the rest untouched), where entry (i, j) is
+    /// <paramref name="narrowEntries"/>[rows[i]·d + free[j]] when that array is given, else
+    /// <paramref name="bigEntry"/>(rows[i], free[j]), and every entry is below 2^<paramref name="entryBits"/> in
+    /// magnitude; false when a divisor's power of two
     /// exceeds the room (the caller then solves in <see cref="BigInteger"/>). The system must be nonsingular.
     /// </summary>
     public static bool TrySolve(Func<int, int, BigInteger>? bigEntry, long[]? narrowEntries, int d, ReadOnlySpan<int> rows, ReadOnlySpan<int> free, long entryBits, BigInteger[] z)
