@@ -25,13 +25,10 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
     /// <summary>
     /// The constraints as 64-bit integers when every one fits (|c| &lt; 2⁶³; null otherwise), computed on first use
     /// (two threads racing compute the same array; <see cref="VertexMatchStream"/> solves vertices of one polytope on two
-    /// threads): then a 2×2 minor, |a·b − c·e| &lt; 2·(2⁶³)² = 2¹²⁷, fits in
-    /// <see cref="Int128"/>, so systems of one and two unknowns (28 % of the equilibrium vertices of random uniform
-    /// 8×8 to 12×12 games) and the first elimination step of the <see cref="BigInteger"/> fallback need no
-    /// <see cref="BigInteger"/>. A
-    /// full-precision double game scales to entries of 63 bits, so this is the usual case. Measured on 20 random
-    /// uniform 10×10 games (before the power-of-two solve), the coordinates of their equilibria took 15–20 % less time
-    /// this way.
+    /// threads): then a 2×2 minor, |a·b − c·e| &lt; 2·(2⁶³)² = 2¹²⁷, fits in <see cref="Int128"/>, so systems of one
+    /// and two unknowns (28 % of the equilibrium vertices of random uniform 8×8 to 12×12 games) need no
+    /// <see cref="BigInteger"/>, and the power-of-two solve loads its entries without conversion. A full-precision
+    /// double game scales to entries of 63 bits, so this is the usual case.
     /// </summary>
     private long[]? _narrow;
     private bool _narrowChecked;
@@ -90,7 +87,7 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
         }
         else if (!VertexTwoAdicBareiss.TrySolve(narrow is null ? Entry : null, narrow, d, rows, free, EntryBits(), z))
         {
-            SolveBareiss(narrow, rows, free, z);
+            SolveBareiss(rows, free, z);
         }
 
         return z;
@@ -166,65 +163,28 @@ internal sealed class VertexExactCoordinates(BigInteger[] constraints, int k, in
     }
 
     /// <summary>
-    /// Fraction-free elimination (Bareiss) on <c>[C[R, B] | 1]</c>, the first step in <see cref="Int128"/> when the
-    /// constraints are narrow (it divides by the initial pivot 1, so it is a plain 2×2 minor), the rest in
-    /// <see cref="BigInteger"/>; then fraction-free back substitution.
+    /// Fraction-free elimination (Bareiss) on <c>[C[R, B] | 1]</c> in <see cref="BigInteger"/>, then fraction-free
+    /// back substitution: the fallback when <see cref="VertexTwoAdicBareiss"/> declines.
     /// </summary>
-    private void SolveBareiss(long[]? narrow, ReadOnlySpan<int> rows, ReadOnlySpan<int> free, BigInteger[] z)
+    private void SolveBareiss(ReadOnlySpan<int> rows, ReadOnlySpan<int> free, BigInteger[] z)
     {
         int q = free.Length;
         int w = q + 1;
         var a = new BigInteger[q * w];
         BigInteger previous = BigInteger.One;
-        int first = 0;
-        if (narrow is not null)
+        for (int i = 0; i < q; i++)
         {
-            // Step 0 in Int128 with the same row choice as the loop below.
-            int pivot = 0;
-            while (narrow[(rows[pivot] * d) + free[0]] == 0)
-            {
-                pivot++; // the basis matrix is nonsingular, so some row has a nonzero entry
-            }
-
-            int pr = rows[pivot];
-            long p = narrow[(pr * d) + free[0]];
             for (int j = 0; j < q; j++)
             {
-                a[j] = narrow[(pr * d) + free[j]];
+                a[(i * w) + j] = constraints[(rows[i] * d) + free[j]];
             }
 
-            a[q] = BigInteger.One;
-            for (int i = 1; i < q; i++)
-            {
-                int ri = rows[i == pivot ? 0 : i]; // row 0 moved to the pivot's place
-                long b = narrow[(ri * d) + free[0]];
-                for (int j = 1; j < q; j++)
-                {
-                    a[(i * w) + j] = (BigInteger)(((Int128)narrow[(ri * d) + free[j]] * p) - ((Int128)b * narrow[(pr * d) + free[j]]));
-                }
-
-                a[(i * w) + q] = (BigInteger)((Int128)p - b);
-            }
-
-            previous = p;
-            first = 1;
-        }
-        else
-        {
-            for (int i = 0; i < q; i++)
-            {
-                for (int j = 0; j < q; j++)
-                {
-                    a[(i * w) + j] = constraints[(rows[i] * d) + free[j]];
-                }
-
-                a[(i * w) + q] = BigInteger.One;
-            }
+            a[(i * w) + q] = BigInteger.One;
         }
 
         // Forward elimination: after step c, row i > c holds the minors of rows 0…c, i and columns 0…c, j (exact
         // division by the previous pivot), so the last pivot is ±det.
-        for (int c = first; c < q; c++)
+        for (int c = 0; c < q; c++)
         {
             int pivot = c;
             while (a[(pivot * w) + c].IsZero)

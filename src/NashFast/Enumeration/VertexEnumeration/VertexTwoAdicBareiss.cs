@@ -315,8 +315,6 @@ internal static class VertexTwoAdicBareiss
 
     private static bool IsZero(ReadOnlySpan<ulong> x) => x.IndexOfAnyExcept(0UL) < 0;
 
-    private static bool IsOne(ReadOnlySpan<ulong> x) => x[0] == 1 && x[1..].IndexOfAnyExcept(0UL) < 0;
-
     private static bool IsNegative(ReadOnlySpan<ulong> x) => (long)x[^1] < 0;
 
     private static int TrailingZeros(ReadOnlySpan<ulong> x)
