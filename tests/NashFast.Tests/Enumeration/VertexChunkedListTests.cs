@@ -38,6 +38,48 @@ public class VertexChunkedListTests
             Assert.Equal(expected[i], list[i]);
         }
     }
+
+    // Released chunks go to a shared pool: lists filled after a release (while another list still holds its chunks)
+    // read back only their own elements, and a released list is empty and usable again.
+    [Fact]
+    public void ReleasedChunks_AreReused_WithoutMixingLists()
+    {
+        var rng = new System.Random(77);
+        var kept = new VertexChunkedList<long>();
+        var keptExpected = new List<long>();
+        for (int round = 0; round < 4; round++)
+        {
+            var list = new VertexChunkedList<long>();
+            var expected = new List<long>();
+            int count = round == 0 ? 10_000 : rng.Next(1, 15_000);
+            for (int i = 0; i < count; i++)
+            {
+                long v = rng.NextInt64();
+                list.Add(v);
+                expected.Add(v);
+                long w = rng.NextInt64();
+                kept.Add(w);
+                keptExpected.Add(w);
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                Assert.Equal(expected[i], list[i]);
+            }
+
+            list.Release();
+            Assert.Equal(0, list.Count);
+            list.AddRange([1, 2, 3]);
+            Assert.Equal(3, list.Count);
+            Assert.Equal(3, list[2]);
+            list.Release();
+        }
+
+        for (int i = 0; i < keptExpected.Count; i++)
+        {
+            Assert.Equal(keptExpected[i], kept[i]);
+        }
+    }
 }
 
 public class VertexSetPublicationTests

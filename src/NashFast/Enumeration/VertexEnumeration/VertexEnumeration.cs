@@ -163,7 +163,12 @@ public static class VertexEnumeration
             reason ??= "stopped at the maximum number of equilibria";
         }
 
-        return Assemble(game, p, q, pairs, options, reason, rows, columns);
+        SolveResult result = Assemble(game, p, q, pairs, options, reason, rows, columns);
+
+        // Nothing reads the sets any more (both searches and the stream are done): their storage serves the next solve.
+        p.Release();
+        q.Release();
+        return result;
     }
 
     /// <summary>

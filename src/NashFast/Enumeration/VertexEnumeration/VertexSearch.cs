@@ -38,6 +38,20 @@ internal sealed class VertexSearch<T, TOps>
     [ThreadStatic]
     private static Dictionary<ulong, int>? t_frameOf;
 
+    /// <summary>
+    /// The determinants and small flags by DFS level, kept for the next search on this thread: the DFS of a degenerate
+    /// 10×10 polytope runs thousands of levels deep, and growing these per search was about half of a 0..3 game's
+    /// allocations (fresh memory costs a page fault per 4 KB in a CLI process, before its first collection).
+    /// </summary>
+    [ThreadStatic]
+    private static T[]? t_levelDets;
+
+    [ThreadStatic]
+    private static bool[]? t_levelSmall;
+
+    /// <summary>Level arrays longer than this are not kept per thread.</summary>
+    private const int KeptLevelArrays = 1 << 16;
+
     private readonly int _k;
     private readonly int _d;
     private readonly int _w;
@@ -51,12 +65,13 @@ internal sealed class VertexSearch<T, TOps>
     private BigInteger[]? _bigCoordinates;
 
     /// <summary>The dictionaries along the DFS path, level after level (<see cref="_entries"/> each).</summary>
-    private T[] _levels = [];
+    private readonly VertexLevelStore<T> _levels;
     private T[] _levelDets = [];
     private bool[] _levelSmall = [];
-    private int _capacity;
 
-    /// <summary>Offset of the current dictionary in <see cref="_levels"/>.</summary>
+    /// <summary>Level of the current dictionary, and where it is: <see cref="_block"/> from <see cref="_offset"/>.</summary>
+    private int _level;
+    private T[] _block = [];
     private int _offset;
     private T _det;
 
@@ -77,6 +92,7 @@ internal sealed class VertexSearch<T, TOps>
         _rowOf = new int[d + k];
         _slotOf = new int[d + k];
         _coordinates = new T[d];
+        _levels = new VertexLevelStore<T>(_entries);
 
         // Dictionaries by DFS depth, at most about 64 MB of them (entry sizes: 8 bytes to 192 for the widest tier; a
         // BigInteger entry is counted as 512 bytes because a kept dictionary keeps its digits alive).
@@ -117,10 +133,19 @@ internal sealed class VertexSearch<T, TOps>
     public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, int maxLevels = 0)
     {
         var search = new VertexSearch<T, TOps>(k, d, maxLevels);
+        if (t_levelDets is not null && t_levelSmall is not null)
+        {
+            search._levelDets = t_levelDets;
+            search._levelSmall = t_levelSmall;
+            t_levelDets = null;
+            t_levelSmall = null;
+        }
+
         try
         {
-            search.Grow(16);
-            Span<T> dictionary = search._levels.AsSpan(0, search._entries);
+            search._levels.EnsureCapacity(1);
+            search.MoveTo(0);
+            Span<T> dictionary = search._levels.Level(0);
             for (int r = 0; r < k; r++)
             {
                 for (int s = 0; s < d; s++)
@@ -135,7 +160,7 @@ internal sealed class VertexSearch<T, TOps>
             }
 
             search._det = TOps.One;
-            search._small = typeof(T) == typeof(long) && search.AllSmall(0);
+            search._small = typeof(T) == typeof(long) && search.AllSmall(dictionary);
             return search.Search(labelShift, token);
         }
         finally
@@ -227,11 +252,11 @@ internal sealed class VertexSearch<T, TOps>
                     {
                         // The parent's dictionary is still there: undo the basis exchange and step back to it.
                         UpdateBasis(backRow, backSlot);
-                        _offset = (f - 1) * _entries;
+                        MoveTo(f - 1);
                         _det = _levelDets[f - 1];
                         _small = _levelSmall[f - 1];
                     }
-                    else if (!Pivot(_offset, _offset, backRow, backSlot))
+                    else if (!Pivot(_level, _level, backRow, backSlot))
                     {
                         return null;
                     }
@@ -260,32 +285,31 @@ internal sealed class VertexSearch<T, TOps>
             else
             {
                 int child = f + 1;
-                int target = _offset;
+                int target = _level;
                 if (child < _maxLevels)
                 {
-                    if (child == _capacity)
+                    if (child == _levels.Capacity)
                     {
-                        Grow(child + 1);
+                        _levels.EnsureCapacity(child + 1);
                     }
 
                     if (f >= _levelDets.Length)
                     {
-                        // Grown apart from the levels, which may come from the pool far larger than this DFS needs.
-                        Array.Resize(ref _levelDets, Math.Max(16, 2 * f));
+                            Array.Resize(ref _levelDets, Math.Max(16, 2 * f));
                         Array.Resize(ref _levelSmall, _levelDets.Length);
                     }
 
                     _levelDets[f] = _det;
                     _levelSmall[f] = _small;
-                    target = child * _entries;
+                    target = child;
                 }
 
-                if (!Pivot(_offset, target, r, s))
+                if (!Pivot(_level, target, r, s))
                 {
                     return null;
                 }
 
-                _offset = target;
+                MoveTo(target);
                 basis = next;
                 frames.Push(r, s);
                 frameOf.Add(basis, child);
@@ -300,7 +324,7 @@ internal sealed class VertexSearch<T, TOps>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Record(VertexSet result, VertexBasisSet degenerateVertices, int labelShift)
     {
-        ReadOnlySpan<T> m = _levels.AsSpan(_offset, _entries);
+        ReadOnlySpan<T> m = _block.AsSpan(_offset, _entries);
         ulong local = 0;
         for (int s = 0; s < _d; s++)
         {
@@ -373,7 +397,7 @@ internal sealed class VertexSearch<T, TOps>
             return LexMinRatioRowSmall(s);
         }
 
-        ReadOnlySpan<T> m = _levels.AsSpan(_offset, _entries);
+        ReadOnlySpan<T> m = _block.AsSpan(_offset, _entries);
         int best = -1;
         for (int i = 0; i < _k; i++)
         {
@@ -402,7 +426,7 @@ internal sealed class VertexSearch<T, TOps>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LexMinRatioRowSmall(int s)
     {
-        ref long m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<long[]>(_levels)), _offset);
+        ref long m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<long[]>(_block)), _offset);
         int w = _w, d = _d, k = _k;
         int best = -1;
         long bestPivot = 0, bestRhs = 0;
@@ -470,31 +494,25 @@ internal sealed class VertexSearch<T, TOps>
         return 0;
     }
 
-    /// <summary>
-    /// Room for at least <paramref name="minimum"/> levels (the live ones are kept). Levels of unmanaged entries come
-    /// from <see cref="VertexSnapshotPool{T}"/>: a DFS over a degenerate polytope is about as deep as it has bases, and
-    /// allocating (and clearing) megabytes on every solve cost as much as the search.
-    /// </summary>
-    private void Grow(int minimum)
+    /// <summary>Makes <paramref name="level"/> the current dictionary.</summary>
+    private void MoveTo(int level)
     {
-        int capacity = (int)Math.Min(_maxLevels, Math.Max(minimum, Math.Max(16L, 2L * _capacity)));
-        T[] levels = VertexSnapshotPool<T>.Rent((long)capacity * _entries);
-
-        // A pooled array is usually far longer than asked for (an earlier, deeper search): use all of it, so that a
-        // deep DFS does not copy its path again at every doubling (measured: a quarter of the time of a 10×10 game
-        // with payoffs 0..3, whose DFS runs thousands of levels deep).
-        capacity = (int)Math.Min(_maxLevels, Math.Max(capacity, levels.Length / _entries));
-        _levels.AsSpan(0, _capacity * _entries).CopyTo(levels);
-        VertexSnapshotPool<T>.Return(_levels);
-        _levels = levels;
-        _capacity = capacity;
+        _level = level;
+        _block = _levels.Locate(level, out _offset);
     }
 
     private void ReturnLevels()
     {
-        VertexSnapshotPool<T>.Return(_levels);
-        _levels = [];
-        _capacity = 0;
+        _levels.Release();
+        _block = [];
+        if (_levelDets.Length is > 0 and <= KeptLevelArrays && _levelSmall.Length == _levelDets.Length)
+        {
+            t_levelDets = _levelDets;
+            t_levelSmall = _levelSmall;
+        }
+
+        _levelDets = [];
+        _levelSmall = [];
     }
 
     /// <summary>
@@ -511,8 +529,8 @@ internal sealed class VertexSearch<T, TOps>
             return true;
         }
 
-        ReadOnlySpan<T> from = _levels.AsSpan(source, _entries);
-        Span<T> to = _levels.AsSpan(target, _entries);
+        ReadOnlySpan<T> from = _levels.Level(source);
+        Span<T> to = _levels.Level(target);
         int w = _w;
         int pivotRow = r * w;
         T p = from[pivotRow + s];
@@ -531,7 +549,7 @@ internal sealed class VertexSearch<T, TOps>
         _det = p;
         if (typeof(T) == typeof(long))
         {
-            _small = AllSmall(target);
+            _small = AllSmall(to);
         }
 
         UpdateBasis(r, s);
@@ -546,13 +564,14 @@ internal sealed class VertexSearch<T, TOps>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PivotSmall(int source, int target, int r, int s)
     {
-        long[] levels = Unsafe.As<long[]>(_levels);
+        Span<long> from = MemoryMarshal.Cast<T, long>(_levels.Level(source));
+        Span<long> to = MemoryMarshal.Cast<T, long>(_levels.Level(target));
         int w = _w;
-        ReadOnlySpan<long> pivot = levels.AsSpan(source + (r * w), w);
+        ReadOnlySpan<long> pivot = from.Slice(r * w, w);
         long p = pivot[s];
         long det = Unsafe.As<T, long>(ref _det);
-        long magnitudes = p | VertexSmallPivot.UpdateRows(levels.AsSpan(source, _entries), levels.AsSpan(target, _entries), _k, w, r, s, det);
-        Span<long> pivotTo = levels.AsSpan(target + (r * w), w);
+        long magnitudes = p | VertexSmallPivot.UpdateRows(from, to, _k, w, r, s, det);
+        Span<long> pivotTo = to.Slice(r * w, w);
         if (source != target)
         {
             pivot.CopyTo(pivotTo);
@@ -567,11 +586,11 @@ internal sealed class VertexSearch<T, TOps>
     /// <summary>Bound on the magnitudes while <see cref="_small"/> holds (a value v counts as v xor (v >> 63), below this).</summary>
     private const long SmallLimit = 1L << 30;
 
-    /// <summary>True when every entry of the dictionary at <paramref name="offset"/> and the determinant are below <see cref="SmallLimit"/> (64-bit tier only).</summary>
+    /// <summary>True when every entry of <paramref name="dictionary"/> and the determinant are below <see cref="SmallLimit"/> (64-bit tier only).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool AllSmall(int offset)
+    private bool AllSmall(ReadOnlySpan<T> dictionary)
     {
-        ReadOnlySpan<long> m = Unsafe.As<long[]>(_levels).AsSpan(offset, _entries);
+        ReadOnlySpan<long> m = MemoryMarshal.Cast<T, long>(dictionary);
         long magnitudes = Unsafe.As<T, long>(ref _det);
         foreach (long v in m)
         {

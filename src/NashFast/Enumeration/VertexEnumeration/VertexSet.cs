@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NashFast.Enumeration;
 
@@ -132,6 +133,19 @@ internal sealed class VertexSet
         _longCoordinates.AddRange(coordinates);
     }
 
+    /// <summary>
+    /// Gives the storage back for the next search's sets (see <see cref="VertexChunkedList{T}"/>); the set is empty
+    /// afterwards. Only when no other thread reads it any more.
+    /// </summary>
+    public void Release()
+    {
+        _labels.Release();
+        _longCoordinates.Release();
+        _bigCoordinates.Release();
+        _isZero.Release();
+        _published = 0;
+    }
+
     /// <summary>Appends a vertex with arbitrary-precision coordinates.</summary>
     public void Add(ulong labels, bool isZero, ReadOnlySpan<BigInteger> coordinates)
     {
@@ -145,11 +159,23 @@ internal sealed class VertexSet
 /// An append-only list in chunks of 4096 elements: appending never copies what is stored beyond the first chunk,
 /// which grows by doubling from 16 (small polytopes stay small).
 /// </summary>
+/// <remarks>
+/// Full chunks of unmanaged elements go back to a shared pool on <see cref="Release"/> (up to
+/// <see cref="MaxPooledChunks"/> per element type): the sets of a degenerate 10×10 polytope hold tens of thousands of
+/// coordinates, over half of such a solve's allocations, and fresh memory costs clearing and, in a CLI process before
+/// its first collection, a page fault per 4 KB.
+/// </remarks>
 /// <typeparam name="T">Element type.</typeparam>
 internal sealed class VertexChunkedList<T>
 {
     private const int Shift = 12;
     private const int ChunkSize = 1 << Shift;
+    private const int MaxPooledChunks = 256;
+
+    /// <summary>A first chunk that would grow past this takes a whole (pooled) chunk instead.</summary>
+    private const int FirstChunkPooledFrom = 1024;
+
+    private static readonly Stack<T[]> s_pool = new();
     private readonly List<T[]> _chunks = [];
 
     /// <summary>Number of elements.</summary>
@@ -199,7 +225,9 @@ internal sealed class VertexChunkedList<T>
             if (Count == first.Length)
             {
                 int size = Math.Min(ChunkSize, Math.Max(2 * first.Length, (int)BitOperations.RoundUpToPowerOf2((uint)(Count + wanted))));
-                Array.Resize(ref first, size);
+                T[] grown = size >= FirstChunkPooledFrom ? RentChunk() : new T[size];
+                first.AsSpan(0, Count).CopyTo(grown);
+                first = grown;
                 _chunks[0] = first;
             }
 
@@ -208,9 +236,48 @@ internal sealed class VertexChunkedList<T>
 
         if ((Count & (ChunkSize - 1)) == 0)
         {
-            _chunks.Add(GC.AllocateUninitializedArray<T>(ChunkSize));
+            _chunks.Add(RentChunk());
         }
 
         return _chunks[^1];
+    }
+
+    /// <summary>Gives the full chunks to the pool (unmanaged elements only) and empties the list.</summary>
+    public void Release()
+    {
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            lock (s_pool)
+            {
+                foreach (T[] chunk in _chunks)
+                {
+                    if (chunk.Length == ChunkSize && s_pool.Count < MaxPooledChunks)
+                    {
+                        s_pool.Push(chunk);
+                    }
+                }
+            }
+        }
+
+        _chunks.Clear();
+        Count = 0;
+    }
+
+    private static T[] RentChunk()
+    {
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            lock (s_pool)
+            {
+                if (s_pool.TryPop(out T[]? chunk))
+                {
+                    return chunk;
+                }
+            }
+
+            return GC.AllocateUninitializedArray<T>(ChunkSize);
+        }
+
+        return new T[ChunkSize];
     }
 }
