@@ -423,37 +423,40 @@ internal sealed class VertexSearch<T, TOps>
     /// <see cref="LexMinRatioRow"/> for the 64-bit tier in small mode: cross products in plain longs, no bounds checks
     /// (the ratio tests are most of the search's time on degenerate games).
     /// </summary>
+    /// <remarks>
+    /// Branch-free but for ties: whether a row's entry is positive and whether its ratio is smaller are coin flips
+    /// to the branch predictor, so the running minimum is updated by masks. The initial "best" ratio 1/0 is larger
+    /// than any candidate's (rhs·0 − 1·p = −p &lt; 0), so the first positive row wins without a test of its own, and
+    /// a tie (c = 0, a degenerate step, decided lexicographically) can only occur once some row is the best.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LexMinRatioRowSmall(int s)
     {
         ref long m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Unsafe.As<long[]>(_block)), _offset);
         int w = _w, d = _d, k = _k;
-        int best = -1;
-        long bestPivot = 0, bestRhs = 0;
+        long best = -1;
+        long bestPivot = 0, bestRhs = 1;
+        ref long entry = ref Unsafe.Add(ref m, s);
+        ref long rhsEntry = ref Unsafe.Add(ref m, d);
         for (int i = 0; i < k; i++)
         {
-            long p = Unsafe.Add(ref m, (i * w) + s);
-            if (p <= 0)
+            long p = Unsafe.Add(ref entry, i * w);
+            long rhs = Unsafe.Add(ref rhsEntry, i * w);
+            long c = (rhs * bestPivot) - (bestRhs * p);
+
+            // All ones when this row becomes the best: p > 0 and a smaller ratio (c < 0), or a tie it wins.
+            long take = (c & -p) >> 63;
+            if ((c == 0) & (p > 0) && LexTieSmall(ref m, i, (int)best, p, bestPivot) < 0)
             {
-                continue;
+                take = -1;
             }
 
-            long rhs = Unsafe.Add(ref m, (i * w) + d);
-            if (best >= 0)
-            {
-                long c = (rhs * bestPivot) - (bestRhs * p);
-                if (c > 0 || (c == 0 && LexTieSmall(ref m, i, best, p, bestPivot) >= 0))
-                {
-                    continue;
-                }
-            }
-
-            best = i;
-            bestPivot = p;
-            bestRhs = rhs;
+            best = (i & take) | (best & ~take);
+            bestPivot = (p & take) | (bestPivot & ~take);
+            bestRhs = (rhs & take) | (bestRhs & ~take);
         }
 
-        return best;
+        return (int)best;
     }
 
     /// <summary>The tie-break of <see cref="LexCompare"/> in small mode; <paramref name="pi"/>, <paramref name="pt"/> are the column entries.</summary>

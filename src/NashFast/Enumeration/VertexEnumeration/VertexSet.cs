@@ -134,11 +134,21 @@ internal sealed class VertexSet
     }
 
     /// <summary>
-    /// Gives the storage back for the next search's sets (see <see cref="VertexChunkedList{T}"/>); the set is empty
-    /// afterwards. Only when no other thread reads it any more.
+    /// Gives the storage of a set with coordinates back for the next search's sets (see
+    /// <see cref="VertexChunkedList{T}"/>); the set is empty afterwards. Only when no other thread reads it any more.
     /// </summary>
+    /// <remarks>
+    /// A set of the floating-point search (labels only, 9 bytes a vertex) is left to the collector: it gains little,
+    /// and its chunks, written on one core and read by the stream on the other, are better not handed between the
+    /// two searches' threads from one solve to the next.
+    /// </remarks>
     public void Release()
     {
+        if (_resolver is not null)
+        {
+            return;
+        }
+
         _labels.Release();
         _longCoordinates.Release();
         _bigCoordinates.Release();
