@@ -177,7 +177,7 @@ internal sealed class VertexSearch<T, TOps>
         // default of 1024 slots doubled the allocation of a 4×4 solve.
         var visited = new VertexBasisSet(64);
         var degenerateVertices = new VertexBasisSet(16);
-        VertexDfsFrames frames = VertexDfsFrames.Rent();
+        VertexDfsFrames frames = VertexDfsFrames.Rent(_d);
         try
         {
             return Search(visited, degenerateVertices, frames, labelShift, token);
@@ -273,7 +273,7 @@ internal sealed class VertexSearch<T, TOps>
                 continue;
             }
 
-            int r = LexMinRatioRow(s);
+            int r = RatioRow(frames, f, s);
             ulong next = basis ^ (1UL << _basic[r]) ^ (1UL << _nonbasic[s]);
             if (!visited.Add(next))
             {
@@ -418,6 +418,33 @@ internal sealed class VertexSearch<T, TOps>
 
     private int LexCompare(ReadOnlySpan<T> m, int i, int t, int s) =>
         LexicographicRatio.Compare<T, TOps>(m, _w, _d, _k, _rowOf, _slotOf, _det, i, t, s);
+
+    /// <summary>
+    /// The leaving row of slot <paramref name="s"/> at frame <paramref name="f"/> (the current dictionary): in the
+    /// 64-bit tier's small mode, where the vector ratio pass runs, every slot's row is decided together at the frame's
+    /// first test and kept with the frame (<see cref="VertexSmallRatio"/>; a tied slot still takes the lexicographic
+    /// test); otherwise one slot at a time. The kept rows stay right: whenever the DFS tests a frame's slots, the
+    /// dictionary is that frame's basis's, exactly (its own level, or the in-place level pivoted back exactly).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RatioRow(VertexDfsFrames frames, int f, int s)
+    {
+        if (typeof(T) == typeof(long) && VertexSmallRatio.IsVectorized)
+        {
+            if (!frames.RowsReady(f) && _small)
+            {
+                frames.Ties(f) = VertexSmallRatio.Rows(Unsafe.As<long[]>(_block).AsSpan(_offset, _entries), _k, _d, frames.Rows(f));
+                frames.RowsReady(f) = true;
+            }
+
+            if (frames.RowsReady(f) && ((frames.Ties(f) >> s) & 1) == 0)
+            {
+                return frames.Rows(f)[s];
+            }
+        }
+
+        return LexMinRatioRow(s);
+    }
 
     /// <summary>
     /// <see cref="LexMinRatioRow"/> for the 64-bit tier in small mode: cross products in plain longs, no bounds checks
