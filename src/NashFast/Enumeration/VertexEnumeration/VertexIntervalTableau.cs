@@ -683,89 +683,141 @@ internal sealed class VertexIntervalTableau
         }
 
         // Eight columns at a time while a whole eight fits in the row (Vector512), else four: the stride is a
-        // multiple of four, so neither leaves the row; lanes past column d − 1 are computed and ignored.
+        // multiple of four, so neither leaves the row; lanes past column d − 1 are computed and ignored. Groups go in
+        // pairs through the rows together: each group's candidate search is a chain of dependent steps (multiply,
+        // compare, select) down the rows, and two chains interleaved keep the core busy where one leaves it waiting.
         bool wide = VectorBits == 512 && Vector512.IsHardwareAccelerated;
         bool ok = true;
         for (int j = 0; j < d;)
         {
-            if (wide && j + Vector512<double>.Count <= w)
+            bool firstWide = wide && j + Vector512<double>.Count <= w;
+            int second = j + (firstWide ? Vector512<double>.Count : Vector256<double>.Count);
+            bool secondWide = wide && second + Vector512<double>.Count <= w;
+            if (second >= d)
             {
-                ok &= RatioGroup<Doubles512, Longs512>(j, rows);
-                j += Vector512<double>.Count;
+                ok &= firstWide ? RatioGroups<Doubles512, Longs512, Doubles512, Longs512>(j, -1, rows)
+                    : RatioGroups<Doubles256, Longs256, Doubles256, Longs256>(j, -1, rows);
+                break;
             }
-            else
+
+            ok &= (firstWide, secondWide) switch
             {
-                ok &= RatioGroup<Doubles256, Longs256>(j, rows);
-                j += Vector256<double>.Count;
-            }
+                (true, true) => RatioGroups<Doubles512, Longs512, Doubles512, Longs512>(j, second, rows),
+                (true, false) => RatioGroups<Doubles512, Longs512, Doubles256, Longs256>(j, second, rows),
+                (false, true) => RatioGroups<Doubles256, Longs256, Doubles512, Longs512>(j, second, rows),
+                _ => RatioGroups<Doubles256, Longs256, Doubles256, Longs256>(j, second, rows),
+            };
+            j = second + (secondWide ? Vector512<double>.Count : Vector256<double>.Count);
         }
 
         return ok;
     }
 
     /// <summary>
-    /// The ratio tests of columns j … j + Count − 1 (those below d) for <see cref="CertifiedRatioRows"/>, one lane per
-    /// column, in vectors of one width (Vector256 or Vector512: one body for both); true when all are certified.
+    /// The ratio tests of the columns from <paramref name="first"/> (lanes of <typeparamref name="TA"/>) and, unless it
+    /// is −1, from <paramref name="second"/> (lanes of <typeparamref name="TB"/>), for <see cref="CertifiedRatioRows"/>:
+    /// one lane per column (those below d), both groups in the same passes down the rows; true when all are certified.
+    /// Per lane: the candidate minimum exactly as the scalar test chooses it (first strict minimum of the cross
+    /// products), then its certificate against every other positive entry with the scalar expressions, and a mask of
+    /// lanes with an uncertain sign or minimum. (Written out twice in plain locals: kept in a struct per group, the
+    /// vectors went through memory and the pass was slower than one group at a time.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool RatioGroup<TD, TL>(int j, Span<int> rows)
-        where TD : struct, ISimdDoubles<TD, TL>
-        where TL : struct, ISimdLongs<TL>
+    private bool RatioGroups<TA, TLA, TB, TLB>(int first, int second, Span<int> rows)
+        where TA : struct, ISimdDoubles<TA, TLA>
+        where TLA : struct, ISimdLongs<TLA>
+        where TB : struct, ISimdDoubles<TB, TLB>
+        where TLB : struct, ISimdLongs<TLB>
     {
         int k = K, d = D, w = Stride;
+        bool pair = second >= 0;
         ref double v0 = ref MemoryMarshal.GetArrayDataReference(Values);
         ref double r0 = ref MemoryMarshal.GetArrayDataReference(Radii);
-        TD zero = TD.Zero, one = TD.One, two = TD.Create(2.0);
-        TD lowMargin = TD.Create(1 - RatioMargin), highMargin = TD.Create(1 + RatioMargin);
-        TD bestP = one, bestRp = zero, bestRhs = zero, bestRr = zero;
-        TD bestRow = TD.Create(-1.0), uncertain = zero, row = zero;
-        for (int i = 0, o = 0; i < k; i++, o += w, row += one)
+        TA aZero = TA.Zero, aTwo = TA.Create(2.0);
+        TB bZero = TB.Zero, bTwo = TB.Create(2.0);
+        TA aP = TA.One, aRp = aZero, aRhs = aZero, aRr = aZero, aRow = TA.Create(-1.0), aBad = aZero;
+        TB bP = TB.One, bRp = bZero, bRhs = bZero, bRr = bZero, bRow = TB.Create(-1.0), bBad = bZero;
+        for (int i = 0, o = 0; i < k; i++, o += w)
         {
-            TD p = TD.Load(ref v0, (nuint)(o + j));
-            TD rp = TD.Load(ref r0, (nuint)(o + j));
-            TD rhs = TD.Create(Unsafe.Add(ref v0, o + d));
-            TD rr = TD.Create(Unsafe.Add(ref r0, o + d));
+            double rhsValue = Unsafe.Add(ref v0, o + d), rhsRadius = Unsafe.Add(ref r0, o + d);
 
-            // Lane's entry bounds the edge unless certified non-positive (scalar: p + rp <= 0 skips it).
-            TD bounds = TD.GreaterThan(p + rp, zero);
+            // A lane's entry bounds the edge unless certified non-positive (scalar: p + rp <= 0 skips it); a bounding
+            // entry must be certified positive with room to compare (scalar: !(p > 2 rp) gives up); row i becomes the
+            // lane's candidate if it is the first bounding row or has a strictly smaller cross product.
+            TA ap = TA.Load(ref v0, (nuint)(o + first)), arp = TA.Load(ref r0, (nuint)(o + first)), arhs = TA.Create(rhsValue);
+            TA aBounds = TA.GreaterThan(ap + arp, aZero);
+            aBad |= TA.AndNot(aBounds, TA.GreaterThan(ap, aTwo * arp));
+            TA aBetter = aBounds & (TA.LessThan(aRow, aZero) | TA.LessThan(arhs * aP, aRhs * ap));
+            aP = TA.ConditionalSelect(aBetter, ap, aP);
+            aRp = TA.ConditionalSelect(aBetter, arp, aRp);
+            aRhs = TA.ConditionalSelect(aBetter, arhs, aRhs);
+            aRr = TA.ConditionalSelect(aBetter, TA.Create(rhsRadius), aRr);
+            aRow = TA.ConditionalSelect(aBetter, TA.Create(i), aRow);
 
-            // A bounding entry must be certified positive with room to compare (scalar: !(p > 2 rp) gives up).
-            uncertain |= TD.AndNot(bounds, TD.GreaterThan(p, two * rp));
+            if (!pair)
+            {
+                continue;
+            }
 
-            // Row i becomes the lane's candidate: first bounding row, or a strictly smaller cross product.
-            TD better = bounds & (TD.LessThan(bestRow, zero) | TD.LessThan(rhs * bestP, bestRhs * p));
-            bestP = TD.ConditionalSelect(better, p, bestP);
-            bestRp = TD.ConditionalSelect(better, rp, bestRp);
-            bestRhs = TD.ConditionalSelect(better, rhs, bestRhs);
-            bestRr = TD.ConditionalSelect(better, rr, bestRr);
-            bestRow = TD.ConditionalSelect(better, row, bestRow);
+            TB bp = TB.Load(ref v0, (nuint)(o + second)), brp = TB.Load(ref r0, (nuint)(o + second)), brhs = TB.Create(rhsValue);
+            TB bBounds = TB.GreaterThan(bp + brp, bZero);
+            bBad |= TB.AndNot(bBounds, TB.GreaterThan(bp, bTwo * brp));
+            TB bBetter = bBounds & (TB.LessThan(bRow, bZero) | TB.LessThan(brhs * bP, bRhs * bp));
+            bP = TB.ConditionalSelect(bBetter, bp, bP);
+            bRp = TB.ConditionalSelect(bBetter, brp, bRp);
+            bRhs = TB.ConditionalSelect(bBetter, brhs, bRhs);
+            bRr = TB.ConditionalSelect(bBetter, TB.Create(rhsRadius), bRr);
+            bRow = TB.ConditionalSelect(bBetter, TB.Create(i), bRow);
         }
 
-        // No bounding row at all: never guess (cannot happen for a bounded polytope with certified signs).
-        uncertain |= TD.LessThan(bestRow, zero);
-        TD lowP = (bestP - bestRp) * lowMargin;
-        TD highRhs = (bestRhs + bestRr) * highMargin;
-        row = zero;
-        for (int i = 0, o = 0; i < k; i++, o += w, row += one)
+        // No bounding row at all: never guess (cannot happen for a bounded polytope with certified signs). Then the
+        // candidate's side of every comparison, rounded away from the claim.
+        aBad |= TA.LessThan(aRow, aZero);
+        bBad |= TB.LessThan(bRow, bZero);
+        TA aLowP = (aP - aRp) * TA.Create(1 - RatioMargin), aHighRhs = (aRhs + aRr) * TA.Create(1 + RatioMargin);
+        TB bLowP = (bP - bRp) * TB.Create(1 - RatioMargin), bHighRhs = (bRhs + bRr) * TB.Create(1 + RatioMargin);
+        TA aLowMargin = TA.Create(1 - RatioMargin), aHighMargin = TA.Create(1 + RatioMargin);
+        TB bLowMargin = TB.Create(1 - RatioMargin), bHighMargin = TB.Create(1 + RatioMargin);
+        for (int i = 0, o = 0; i < k; i++, o += w)
         {
-            TD p = TD.Load(ref v0, (nuint)(o + j));
-            TD rp = TD.Load(ref r0, (nuint)(o + j));
-
             // Every other positive entry's ratio must be certified larger than the candidate's.
-            TD other = TD.AndNot(TD.GreaterThan(p, zero), TD.EqualsMask(bestRow, row));
-            TD lhs = TD.Create(Unsafe.Add(ref v0, o + d) - Unsafe.Add(ref r0, o + d)) * lowP;
-            TD rhs = highRhs * (p + rp);
-            uncertain |= TD.AndNot(other, TD.GreaterThan(lhs * lowMargin, rhs * highMargin));
+            double lowRhs = Unsafe.Add(ref v0, o + d) - Unsafe.Add(ref r0, o + d);
+            TA ap = TA.Load(ref v0, (nuint)(o + first)), arp = TA.Load(ref r0, (nuint)(o + first));
+            TA aOther = TA.AndNot(TA.GreaterThan(ap, aZero), TA.EqualsMask(aRow, TA.Create(i)));
+            aBad |= TA.AndNot(aOther, TA.GreaterThan(TA.Create(lowRhs) * aLowP * aLowMargin, aHighRhs * (ap + arp) * aHighMargin));
+
+            if (!pair)
+            {
+                continue;
+            }
+
+            TB bp = TB.Load(ref v0, (nuint)(o + second)), brp = TB.Load(ref r0, (nuint)(o + second));
+            TB bOther = TB.AndNot(TB.GreaterThan(bp, bZero), TB.EqualsMask(bRow, TB.Create(i)));
+            bBad |= TB.AndNot(bOther, TB.GreaterThan(TB.Create(lowRhs) * bLowP * bLowMargin, bHighRhs * (bp + brp) * bHighMargin));
         }
 
-        ulong bad = uncertain.ExtractMostSignificantBits();
-        int lanes = Math.Min(TD.Count, d - j);
-        for (int l = 0; l < lanes; l++)
+        // The lanes' rows (−1 where uncertain) for the columns below d.
+        ulong aUncertain = aBad.ExtractMostSignificantBits();
+        int aLanes = Math.Min(TA.Count, d - first);
+        for (int l = 0; l < aLanes; l++)
         {
-            rows[j + l] = (bad & (1UL << l)) == 0 ? (int)bestRow.GetElement(l) : -1;
+            rows[first + l] = (aUncertain & (1UL << l)) == 0 ? (int)aRow.GetElement(l) : -1;
         }
 
-        return (bad & ((1UL << lanes) - 1)) == 0;
+        bool ok = (aUncertain & ((1UL << aLanes) - 1)) == 0;
+        if (pair)
+        {
+            ulong bUncertain = bBad.ExtractMostSignificantBits();
+            int bLanes = Math.Min(TB.Count, d - second);
+            for (int l = 0; l < bLanes; l++)
+            {
+                rows[second + l] = (bUncertain & (1UL << l)) == 0 ? (int)bRow.GetElement(l) : -1;
+            }
+
+            ok &= (bUncertain & ((1UL << bLanes) - 1)) == 0;
+        }
+
+        return ok;
     }
 
     /// <summary>
