@@ -324,11 +324,8 @@ internal sealed class VertexIntervalTableau
                 maxR = Vector256.MaxNative(maxR, Vector256.LoadUnsafe(ref cr0, (nuint)j));
             }
 
-            for (int l = 0; l < Vector256<double>.Count; l++)
-            {
-                maxValue = Math.Max(maxValue, maxV.GetElement(l));
-                maxRadius = Math.Max(maxRadius, maxR.GetElement(l));
-            }
+            maxValue = Doubles256.MaxAcross(new(maxV));
+            maxRadius = Doubles256.MaxAcross(new(maxR));
         }
 
         for (; j < w; j++)
@@ -441,11 +438,8 @@ internal sealed class VertexIntervalTableau
             }
         }
 
-        for (int l = 0; l < TD.Count; l++)
-        {
-            maxValue = Math.Max(maxValue, maxV.GetElement(l));
-            maxRadius = Math.Max(maxRadius, maxR.GetElement(l));
-        }
+        maxValue = Math.Max(maxValue, TD.MaxAcross(maxV));
+        maxRadius = Math.Max(maxRadius, TD.MaxAcross(maxR));
     }
 
     /// <summary>
@@ -796,12 +790,16 @@ internal sealed class VertexIntervalTableau
             bBad |= TB.AndNot(bOther, TB.GreaterThan(TB.Create(lowRhs) * bLowP * bLowMargin, bHighRhs * (bp + brp) * bHighMargin));
         }
 
-        // The lanes' rows (−1 where uncertain) for the columns below d.
+        // The lanes' rows (−1 where uncertain) for the columns below d, each vector stored once (reading lanes one
+        // by one sent the whole vector through memory for each).
+        Span<double> lanes = stackalloc double[16];
+        ref double lane0 = ref MemoryMarshal.GetReference(lanes);
         ulong aUncertain = aBad.ExtractMostSignificantBits();
         int aLanes = Math.Min(TA.Count, d - first);
+        aRow.Store(ref lane0, 0);
         for (int l = 0; l < aLanes; l++)
         {
-            rows[first + l] = (aUncertain & (1UL << l)) == 0 ? (int)aRow.GetElement(l) : -1;
+            rows[first + l] = (aUncertain & (1UL << l)) == 0 ? (int)lanes[l] : -1;
         }
 
         bool ok = (aUncertain & ((1UL << aLanes) - 1)) == 0;
@@ -809,9 +807,10 @@ internal sealed class VertexIntervalTableau
         {
             ulong bUncertain = bBad.ExtractMostSignificantBits();
             int bLanes = Math.Min(TB.Count, d - second);
+            bRow.Store(ref lane0, 8);
             for (int l = 0; l < bLanes; l++)
             {
-                rows[second + l] = (bUncertain & (1UL << l)) == 0 ? (int)bRow.GetElement(l) : -1;
+                rows[second + l] = (bUncertain & (1UL << l)) == 0 ? (int)lanes[8 + l] : -1;
             }
 
             ok &= (bUncertain & ((1UL << bLanes) - 1)) == 0;

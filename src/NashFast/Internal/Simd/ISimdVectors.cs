@@ -96,6 +96,12 @@ internal interface ISimdDoubles<TD, TL>
     /// </summary>
     static abstract TD MaxNative(TD left, TD right);
 
+    /// <summary>
+    /// The largest lane, by the native instruction on halves (as <see cref="MaxNative"/>: only for lanes that hold
+    /// neither NaN nor signed zeros of both signs); no round trip of the vector through memory.
+    /// </summary>
+    static abstract double MaxAcross(TD value);
+
     /// <summary>Bit l set when lane l's sign bit is (lane l of a mask is all ones).</summary>
     ulong ExtractMostSignificantBits();
 

@@ -72,6 +72,9 @@ internal readonly struct Doubles128(D value) : ISimdDoubles<Doubles128, Longs128
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles128 MaxNative(Doubles128 left, Doubles128 right) => new(Vec.MaxNative(left.Value, right.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxAcross(Doubles128 value) => Math.Max(value.Value.GetElement(0), value.Value.GetElement(1));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public ulong ExtractMostSignificantBits() => Value.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public double GetElement(int index) => Value.GetElement(index);

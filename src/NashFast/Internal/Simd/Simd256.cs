@@ -72,6 +72,9 @@ internal readonly struct Doubles256(D value) : ISimdDoubles<Doubles256, Longs256
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles256 MaxNative(Doubles256 left, Doubles256 right) => new(Vec.MaxNative(left.Value, right.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxAcross(Doubles256 value) => Doubles128.MaxAcross(new(System.Runtime.Intrinsics.Vector128.MaxNative(value.Value.GetLower(), value.Value.GetUpper())));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public ulong ExtractMostSignificantBits() => Value.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public double GetElement(int index) => Value.GetElement(index);

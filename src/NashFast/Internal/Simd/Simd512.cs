@@ -72,6 +72,9 @@ internal readonly struct Doubles512(D value) : ISimdDoubles<Doubles512, Longs512
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Doubles512 MaxNative(Doubles512 left, Doubles512 right) => new(Vec.MaxNative(left.Value, right.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxAcross(Doubles512 value) => Doubles256.MaxAcross(new(System.Runtime.Intrinsics.Vector256.MaxNative(value.Value.GetLower(), value.Value.GetUpper())));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public ulong ExtractMostSignificantBits() => Value.ExtractMostSignificantBits();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public double GetElement(int index) => Value.GetElement(index);
