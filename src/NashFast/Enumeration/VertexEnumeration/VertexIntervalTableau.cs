@@ -357,14 +357,9 @@ internal sealed class VertexIntervalTableau
 
         int eights = VectorBits == 512 && Vector512.IsHardwareAccelerated ? w / Vector512<double>.Count * Vector512<double>.Count : 0;
         int fours = VectorBits >= 256 && Vector256.IsHardwareAccelerated ? w : eights;
-        if (eights > 0)
+        if (fours > 0)
         {
-            UpdateColumns<Doubles512, Longs512>(r, 0, eights, ref maxValue, ref maxRadius);
-        }
-
-        if (fours > eights)
-        {
-            UpdateColumns<Doubles256, Longs256>(r, eights, fours, ref maxValue, ref maxRadius);
+            UpdateColumns<Doubles512, Longs512, Doubles256, Longs256>(r, eights, fours, ref maxValue, ref maxRadius);
         }
 
         double floor = RadiusFloor;
@@ -398,13 +393,17 @@ internal sealed class VertexIntervalTableau
     }
 
     /// <summary>
-    /// The row update a − b·c of <see cref="OtherRows"/> for columns <paramref name="from"/> … <paramref name="to"/> − 1
-    /// of every row but <paramref name="r"/>, in vectors of one width (one body for Vector256 and Vector512).
+    /// The row update a − b·c of <see cref="OtherRows"/> for every row but <paramref name="r"/>: columns 0 …
+    /// <paramref name="wide"/> − 1 in vectors of <typeparamref name="TA"/>, then up to <paramref name="to"/> − 1 in
+    /// vectors of <typeparamref name="TB"/>, both in the same pass over the rows (two passes, one per width, loaded
+    /// each row's factors twice and ran twice as many short loops).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateColumns<TD, TL>(int r, int from, int to, ref double maxValue, ref double maxRadius)
-        where TD : struct, ISimdDoubles<TD, TL>
-        where TL : struct, ISimdLongs<TL>
+    private void UpdateColumns<TA, TLA, TB, TLB>(int r, int wide, int to, ref double maxValue, ref double maxRadius)
+        where TA : struct, ISimdDoubles<TA, TLA>
+        where TLA : struct, ISimdLongs<TLA>
+        where TB : struct, ISimdDoubles<TB, TLB>
+        where TLB : struct, ISimdLongs<TLB>
     {
         int k = K, w = Stride;
         ref double va0 = ref MemoryMarshal.GetArrayDataReference(Values);
@@ -412,8 +411,9 @@ internal sealed class VertexIntervalTableau
         ref double cv0 = ref MemoryMarshal.GetArrayDataReference(_rowValues);
         ref double cr0 = ref MemoryMarshal.GetArrayDataReference(_rowRadii);
         ref double cw0 = ref MemoryMarshal.GetArrayDataReference(_rowWidths);
-        TD unit = TD.Create(Unit), safety = TD.Create(Safety);
-        TD maxV = TD.Zero, maxR = TD.Zero;
+        double[] bs = _columnValues, rbs = _columnRadii;
+        TA aUnit = TA.Create(Unit), aSafety = TA.Create(Safety), aMaxV = TA.Zero, aMaxR = TA.Zero;
+        TB bUnit = TB.Create(Unit), bSafety = TB.Create(Safety), bMaxV = TB.Zero, bMaxR = TB.Zero;
         for (int i = 0; i < k; i++)
         {
             if (i == r)
@@ -423,23 +423,37 @@ internal sealed class VertexIntervalTableau
 
             ref double va = ref Unsafe.Add(ref va0, i * w);
             ref double ra = ref Unsafe.Add(ref ra0, i * w);
-            double vb = _columnValues[i];
-            TD vbV = TD.Create(vb), absBV = TD.Create(Math.Abs(vb)), rbV = TD.Create(_columnRadii[i]);
-            for (int j = from; j < to; j += TD.Count)
+            double vb = bs[i], absB = Math.Abs(vb), rb = rbs[i];
+            TA aVb = TA.Create(vb), aAbsB = TA.Create(absB), aRb = TA.Create(rb);
+            int j = 0;
+            for (; j < wide; j += TA.Count)
             {
                 nuint o = (nuint)j;
-                TD t = vbV * TD.Load(ref cv0, o);
-                TD x = TD.Load(ref va, o) - t;
-                TD rx = (((TD.Load(ref ra, o) + (absBV * TD.Load(ref cr0, o))) + (rbV * TD.Load(ref cw0, o))) + (unit * (TD.Abs(t) + TD.Abs(x)))) * safety;
+                TA t = aVb * TA.Load(ref cv0, o);
+                TA x = TA.Load(ref va, o) - t;
+                TA rx = (((TA.Load(ref ra, o) + (aAbsB * TA.Load(ref cr0, o))) + (aRb * TA.Load(ref cw0, o))) + (aUnit * (TA.Abs(t) + TA.Abs(x)))) * aSafety;
                 x.Store(ref va, o);
                 rx.Store(ref ra, o);
-                maxV = TD.MaxNative(maxV, TD.Abs(x));
-                maxR = TD.MaxNative(maxR, rx);
+                aMaxV = TA.MaxNative(aMaxV, TA.Abs(x));
+                aMaxR = TA.MaxNative(aMaxR, rx);
+            }
+
+            TB bVb = TB.Create(vb), bAbsB = TB.Create(absB), bRb = TB.Create(rb);
+            for (; j < to; j += TB.Count)
+            {
+                nuint o = (nuint)j;
+                TB t = bVb * TB.Load(ref cv0, o);
+                TB x = TB.Load(ref va, o) - t;
+                TB rx = (((TB.Load(ref ra, o) + (bAbsB * TB.Load(ref cr0, o))) + (bRb * TB.Load(ref cw0, o))) + (bUnit * (TB.Abs(t) + TB.Abs(x)))) * bSafety;
+                x.Store(ref va, o);
+                rx.Store(ref ra, o);
+                bMaxV = TB.MaxNative(bMaxV, TB.Abs(x));
+                bMaxR = TB.MaxNative(bMaxR, rx);
             }
         }
 
-        maxValue = Math.Max(maxValue, TD.MaxAcross(maxV));
-        maxRadius = Math.Max(maxRadius, TD.MaxAcross(maxR));
+        maxValue = Math.Max(maxValue, Math.Max(TA.MaxAcross(aMaxV), TB.MaxAcross(bMaxV)));
+        maxRadius = Math.Max(maxRadius, Math.Max(TA.MaxAcross(aMaxR), TB.MaxAcross(bMaxR)));
     }
 
     /// <summary>
