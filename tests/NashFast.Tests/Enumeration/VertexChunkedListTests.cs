@@ -39,7 +39,7 @@ public class VertexChunkedListTests
         }
     }
 
-    // Released chunks go to a shared pool: lists filled after a release (while another list still holds its chunks)
+    // Released chunks go to the thread's pool: lists filled after a release (while another list still holds its chunks)
     // read back only their own elements, and a released list is empty and usable again.
     [Fact]
     public void ReleasedChunks_AreReused_WithoutMixingLists()

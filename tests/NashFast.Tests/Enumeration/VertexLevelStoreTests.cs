@@ -4,7 +4,7 @@ namespace NashFast.Tests.Enumeration;
 
 /// <summary>
 /// The vertex search's level store (<see cref="VertexLevelStore{T}"/>): levels never overlap, keep their entries while
-/// the store grows block by block, and blocks that come back from the shared pool (written by an earlier store, of
+/// the store grows block by block, and blocks that come back from the thread's pool (written by an earlier store, of
 /// another level size) hold nothing that shows through.
 /// </summary>
 public class VertexLevelStoreTests

@@ -170,10 +170,10 @@ internal sealed class VertexSet
 /// which grows by doubling from 16 (small polytopes stay small).
 /// </summary>
 /// <remarks>
-/// Full chunks of unmanaged elements go back to a shared pool on <see cref="Release"/> (up to
-/// <see cref="MaxPooledChunks"/> per element type): the sets of a degenerate 10×10 polytope hold tens of thousands of
-/// coordinates, over half of such a solve's allocations, and fresh memory costs clearing and, in a CLI process before
-/// its first collection, a page fault per 4 KB.
+/// Full chunks of unmanaged elements go back to the releasing thread's pool on <see cref="Release"/> (up to
+/// <see cref="MaxPooledChunks"/> per element type and thread): the sets of a degenerate 10×10 polytope hold tens of
+/// thousands of coordinates, over half of such a solve's allocations, and fresh memory costs clearing and, in a CLI
+/// process before its first collection, a page fault per 4 KB. Per thread, as for <see cref="VertexLevelStore{T}"/>.
 /// </remarks>
 /// <typeparam name="T">Element type.</typeparam>
 internal sealed class VertexChunkedList<T>
@@ -185,7 +185,8 @@ internal sealed class VertexChunkedList<T>
     /// <summary>A first chunk that would grow past this takes a whole (pooled) chunk instead.</summary>
     private const int FirstChunkPooledFrom = 1024;
 
-    private static readonly Stack<T[]> s_pool = new();
+    [ThreadStatic]
+    private static Stack<T[]>? t_pool;
     private readonly List<T[]> _chunks = [];
 
     /// <summary>Number of elements.</summary>
@@ -257,14 +258,12 @@ internal sealed class VertexChunkedList<T>
     {
         if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
-            lock (s_pool)
+            Stack<T[]> pool = t_pool ??= new Stack<T[]>();
+            foreach (T[] chunk in _chunks)
             {
-                foreach (T[] chunk in _chunks)
+                if (chunk.Length == ChunkSize && pool.Count < MaxPooledChunks)
                 {
-                    if (chunk.Length == ChunkSize && s_pool.Count < MaxPooledChunks)
-                    {
-                        s_pool.Push(chunk);
-                    }
+                    pool.Push(chunk);
                 }
             }
         }
@@ -277,12 +276,9 @@ internal sealed class VertexChunkedList<T>
     {
         if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
-            lock (s_pool)
+            if (t_pool is not null && t_pool.TryPop(out T[]? chunk))
             {
-                if (s_pool.TryPop(out T[]? chunk))
-                {
-                    return chunk;
-                }
+                return chunk;
             }
 
             return GC.AllocateUninitializedArray<T>(ChunkSize);
