@@ -428,12 +428,7 @@ internal sealed class VertexIntervalTableau
             int j = 0;
             for (; j < wide; j += TA.Count)
             {
-                nuint o = (nuint)j;
-                TA t = aVb * TA.Load(ref cv0, o);
-                TA x = TA.Load(ref va, o) - t;
-                TA rx = (((TA.Load(ref ra, o) + (aAbsB * TA.Load(ref cr0, o))) + (aRb * TA.Load(ref cw0, o))) + (aUnit * (TA.Abs(t) + TA.Abs(x)))) * aSafety;
-                x.Store(ref va, o);
-                rx.Store(ref ra, o);
+                (TA x, TA rx) = UpdateLanes<TA, TLA>(ref va, ref ra, ref cv0, ref cr0, ref cw0, (nuint)j, aVb, aAbsB, aRb, aUnit, aSafety);
                 aMaxV = TA.MaxNative(aMaxV, TA.Abs(x));
                 aMaxR = TA.MaxNative(aMaxR, rx);
             }
@@ -441,12 +436,7 @@ internal sealed class VertexIntervalTableau
             TB bVb = TB.Create(vb), bAbsB = TB.Create(absB), bRb = TB.Create(rb);
             for (; j < to; j += TB.Count)
             {
-                nuint o = (nuint)j;
-                TB t = bVb * TB.Load(ref cv0, o);
-                TB x = TB.Load(ref va, o) - t;
-                TB rx = (((TB.Load(ref ra, o) + (bAbsB * TB.Load(ref cr0, o))) + (bRb * TB.Load(ref cw0, o))) + (bUnit * (TB.Abs(t) + TB.Abs(x)))) * bSafety;
-                x.Store(ref va, o);
-                rx.Store(ref ra, o);
+                (TB x, TB rx) = UpdateLanes<TB, TLB>(ref va, ref ra, ref cv0, ref cr0, ref cw0, (nuint)j, bVb, bAbsB, bRb, bUnit, bSafety);
                 bMaxV = TB.MaxNative(bMaxV, TB.Abs(x));
                 bMaxR = TB.MaxNative(bMaxR, rx);
             }
@@ -454,6 +444,24 @@ internal sealed class VertexIntervalTableau
 
         maxValue = Math.Max(maxValue, Math.Max(TA.MaxAcross(aMaxV), TB.MaxAcross(bMaxV)));
         maxRadius = Math.Max(maxRadius, Math.Max(TA.MaxAcross(aMaxR), TB.MaxAcross(bMaxR)));
+    }
+
+    /// <summary>
+    /// One vector of <see cref="UpdateColumns"/> at offset <paramref name="o"/> of a row (value <paramref name="va"/>,
+    /// radius <paramref name="ra"/>): x = a − b·c and its radius, stored, and returned for the maxima (which the caller
+    /// keeps in its own locals, so that they stay in registers).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TD Value, TD Radius) UpdateLanes<TD, TL>(ref double va, ref double ra, ref double cv0, ref double cr0, ref double cw0, nuint o, TD vb, TD absB, TD rb, TD unit, TD safety)
+        where TD : struct, ISimdDoubles<TD, TL>
+        where TL : struct, ISimdLongs<TL>
+    {
+        TD t = vb * TD.Load(ref cv0, o);
+        TD x = TD.Load(ref va, o) - t;
+        TD rx = (((TD.Load(ref ra, o) + (absB * TD.Load(ref cr0, o))) + (rb * TD.Load(ref cw0, o))) + (unit * (TD.Abs(t) + TD.Abs(x)))) * safety;
+        x.Store(ref va, o);
+        rx.Store(ref ra, o);
+        return (x, rx);
     }
 
     /// <summary>
