@@ -39,9 +39,10 @@ internal sealed class VertexSearch<T, TOps>
     private static Dictionary<ulong, int>? t_frameOf;
 
     /// <summary>
-    /// The determinants and small flags by DFS level, kept for the next search on this thread: the DFS of a degenerate
-    /// 10×10 polytope runs thousands of levels deep, and growing these per search was about half of a 0..3 game's
-    /// allocations (fresh memory costs a page fault per 4 KB in a CLI process, before its first collection).
+    /// The determinants and small flags by DFS level, kept for the next search on this thread (unmanaged entry types
+    /// only): the DFS of a degenerate 10×10 polytope runs a thousand levels deep and more, and growing these per search
+    /// was about a seventh of a 0..3 game's allocations (fresh memory costs a page fault per 4 KB in a CLI process,
+    /// before its first collection).
     /// </summary>
     [ThreadStatic]
     private static T[]? t_levelDets;
@@ -295,7 +296,7 @@ internal sealed class VertexSearch<T, TOps>
 
                     if (f >= _levelDets.Length)
                     {
-                            Array.Resize(ref _levelDets, Math.Max(16, 2 * f));
+                        Array.Resize(ref _levelDets, Math.Max(16, 2 * f));
                         Array.Resize(ref _levelSmall, _levelDets.Length);
                     }
 
@@ -588,7 +589,8 @@ internal sealed class VertexSearch<T, TOps>
     {
         _levels.Release();
         _block = [];
-        if (_levelDets.Length is > 0 and <= KeptLevelArrays && _levelSmall.Length == _levelDets.Length)
+        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>() && _levelDets.Length is > 0 and <= KeptLevelArrays
+            && _levelSmall.Length == _levelDets.Length)
         {
             t_levelDets = _levelDets;
             t_levelSmall = _levelSmall;
