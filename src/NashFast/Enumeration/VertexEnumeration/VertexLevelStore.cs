@@ -44,10 +44,13 @@ internal sealed class VertexLevelStore<T>
     /// <param name="entries">Entries per level (one dictionary).</param>
     public VertexLevelStore(int entries)
     {
-        // Wide entries (the 1536-bit tier of a 20×20 game is 160 KB a level) get blocks of their own size, not pooled,
+        // Wide entries (the 1536-bit tier of a 20×20 game is 80 KB a level) get blocks of their own size, not pooled,
         // so that growing the path does not allocate once per level.
+        // Entries with references (BigInteger, never pooled) get blocks of 16 levels: a large cleared block per search
+        // would be a large-object allocation even for a tiny polytope.
         _entries = entries;
-        _blockLength = s_pooledLength >= MinLevelsPerBlock * entries ? s_pooledLength : MinLevelsPerBlock * entries;
+        _blockLength = RuntimeHelpers.IsReferenceOrContainsReferences<T>() ? 16 * entries
+            : s_pooledLength >= MinLevelsPerBlock * entries ? s_pooledLength : MinLevelsPerBlock * entries;
         _levelsPerBlock = _blockLength / entries;
     }
 
