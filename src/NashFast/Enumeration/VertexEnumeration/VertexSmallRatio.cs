@@ -56,7 +56,7 @@ internal static class VertexSmallRatio
         return RowsScalar(dictionary, k, d, rows);
     }
 
-    /// <summary><see cref="Rows"/> one column at a time, in the same steps (the fallback, and the tests' reference).</summary>
+    /// <summary><see cref="Rows"/> one column at a time, in the same steps (the fallback; tested like the vector paths).</summary>
     internal static ulong RowsScalar(ReadOnlySpan<long> dictionary, int k, int d, Span<byte> rows)
     {
         int w = d + 1;
