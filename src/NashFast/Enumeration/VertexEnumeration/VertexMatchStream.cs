@@ -152,12 +152,12 @@ internal sealed class VertexMatchStream
         int other = 1 - side;
 
         // Own vertex by the label set its partner must have: the complement of its own.
-        var partners = new Dictionary<ulong, int>(own.Count);
+        using var partners = new VertexLabelIndex(own.Count);
         for (int u = 0; u < own.Count; u++)
         {
             if (!own.IsZero(u))
             {
-                partners[_all & ~own.Labels(u)] = u;
+                partners.Set(_all & ~own.Labels(u), u);
             }
         }
 
@@ -200,7 +200,7 @@ internal sealed class VertexMatchStream
                         ReadOnlySpan<ulong> labels = set.Run(next, count, out ReadOnlySpan<bool> zeros);
                         for (int k = 0; k < labels.Length; k++, next++)
                         {
-                            if (!zeros[k] && partners.TryGetValue(labels[k], out int u))
+                            if (!zeros[k] && partners.TryGet(labels[k], out int u))
                             {
                                 lock (_gate)
                                 {

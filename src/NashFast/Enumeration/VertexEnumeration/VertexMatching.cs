@@ -30,12 +30,12 @@ internal static class VertexMatching
         var pairs = new List<(int X, int Y)>();
         if (!p.Degenerate && !q.Degenerate)
         {
-            var index = new Dictionary<ulong, int>(q.Count);
+            using var index = new VertexLabelIndex(q.Count);
             for (int y = 0; y < q.Count; y++)
             {
                 if (!q.IsZero(y))
                 {
-                    index[q.Labels(y)] = y;
+                    index.Set(q.Labels(y), y);
                 }
             }
 
@@ -47,7 +47,7 @@ internal static class VertexMatching
                     return pairs;
                 }
 
-                if (!p.IsZero(x) && index.TryGetValue(all & ~p.Labels(x), out int y))
+                if (!p.IsZero(x) && index.TryGet(all & ~p.Labels(x), out int y))
                 {
                     pairs.Add((x, y));
                 }
