@@ -602,13 +602,24 @@ internal sealed class VertexIntervalTableau
             rowOfVariable[Basic[i]] = i;
         }
 
+        bool moved = false;
         for (int s = 0; s < d; s++)
         {
             slotOfVariable[Nonbasic[s]] = s;
+            moved |= _targetNonbasic[s] != Nonbasic[s];
         }
 
-        Array.Clear(_scratchValues);
-        Array.Clear(_scratchRadii);
+        for (int r = 0; r < k && !moved; r++)
+        {
+            moved = _targetBasic[r] != Basic[r];
+        }
+
+        if (!moved)
+        {
+            return true; // every variable is where it was (one exchange, or pivots that happened to pair up so)
+        }
+
+        // The scratch arrays' padding (past the right-hand side) is never written, so it stays zero.
         for (int r = 0; r < k; r++)
         {
             int from = rowOfVariable[_targetBasic[r]] * w, to = r * w;
@@ -820,7 +831,8 @@ internal sealed class VertexIntervalTableau
         }
 
         // The lanes' rows (−1 where uncertain) for the columns below d, each vector stored once (reading lanes one
-        // by one sent the whole vector through memory for each).
+        // by one sent the whole vector through memory for each). A lane's row is a small whole number, so the native
+        // conversion is exact (the saturating cast checked for NaN and range at every lane).
         Span<double> lanes = stackalloc double[16];
         ref double lane0 = ref MemoryMarshal.GetReference(lanes);
         ulong aUncertain = aBad.ExtractMostSignificantBits();
@@ -828,7 +840,7 @@ internal sealed class VertexIntervalTableau
         aRow.Store(ref lane0, 0);
         for (int l = 0; l < aLanes; l++)
         {
-            rows[first + l] = (aUncertain & (1UL << l)) == 0 ? (int)lanes[l] : -1;
+            rows[first + l] = (aUncertain & (1UL << l)) == 0 ? double.ConvertToIntegerNative<int>(lanes[l]) : -1;
         }
 
         bool ok = (aUncertain & ((1UL << aLanes) - 1)) == 0;
@@ -839,7 +851,7 @@ internal sealed class VertexIntervalTableau
             bRow.Store(ref lane0, 8);
             for (int l = 0; l < bLanes; l++)
             {
-                rows[second + l] = (bUncertain & (1UL << l)) == 0 ? (int)lanes[8 + l] : -1;
+                rows[second + l] = (bUncertain & (1UL << l)) == 0 ? double.ConvertToIntegerNative<int>(lanes[8 + l]) : -1;
             }
 
             ok &= (bUncertain & ((1UL << bLanes) - 1)) == 0;
