@@ -769,19 +769,21 @@ internal sealed class VertexIntervalTableau
         ref double r0 = ref MemoryMarshal.GetArrayDataReference(Radii);
         TA aZero = TA.Zero, aTwo = TA.Create(2.0);
         TB bZero = TB.Zero, bTwo = TB.Create(2.0);
-        TA aP = TA.One, aRp = aZero, aRhs = aZero, aRr = aZero, aRow = TA.Create(-1.0), aBad = aZero;
-        TB bP = TB.One, bRp = bZero, bRhs = bZero, bRr = bZero, bRow = TB.Create(-1.0), bBad = bZero;
+        // The candidate starts as rhs = +∞ over p = 1, so that the first bounding row with p > 0 always beats it (a row
+        // with p ≤ 0 that may bound makes the lane uncertain anyway): no separate "no candidate yet" test per row.
+        TA aP = TA.One, aRp = aZero, aRhs = TA.Create(double.PositiveInfinity), aRr = aZero, aRow = TA.Create(-1.0), aBad = aZero;
+        TB bP = TB.One, bRp = bZero, bRhs = TB.Create(double.PositiveInfinity), bRr = bZero, bRow = TB.Create(-1.0), bBad = bZero;
         for (int i = 0, o = 0; i < k; i++, o += w)
         {
             double rhsValue = Unsafe.Add(ref v0, o + d), rhsRadius = Unsafe.Add(ref r0, o + d);
 
             // A lane's entry bounds the edge unless certified non-positive (scalar: p + rp <= 0 skips it); a bounding
             // entry must be certified positive with room to compare (scalar: !(p > 2 rp) gives up); row i becomes the
-            // lane's candidate if it is the first bounding row or has a strictly smaller cross product.
+            // lane's candidate if it has a strictly smaller cross product than the candidate so far.
             TA ap = TA.Load(ref v0, (nuint)(o + first)), arp = TA.Load(ref r0, (nuint)(o + first)), arhs = TA.Create(rhsValue);
             TA aBounds = TA.GreaterThan(ap + arp, aZero);
             aBad |= TA.AndNot(aBounds, TA.GreaterThan(ap, aTwo * arp));
-            TA aBetter = aBounds & (TA.LessThan(aRow, aZero) | TA.LessThan(arhs * aP, aRhs * ap));
+            TA aBetter = aBounds & TA.LessThan(arhs * aP, aRhs * ap);
             aP = TA.ConditionalSelect(aBetter, ap, aP);
             aRp = TA.ConditionalSelect(aBetter, arp, aRp);
             aRhs = TA.ConditionalSelect(aBetter, arhs, aRhs);
@@ -796,7 +798,7 @@ internal sealed class VertexIntervalTableau
             TB bp = TB.Load(ref v0, (nuint)(o + second)), brp = TB.Load(ref r0, (nuint)(o + second)), brhs = TB.Create(rhsValue);
             TB bBounds = TB.GreaterThan(bp + brp, bZero);
             bBad |= TB.AndNot(bBounds, TB.GreaterThan(bp, bTwo * brp));
-            TB bBetter = bBounds & (TB.LessThan(bRow, bZero) | TB.LessThan(brhs * bP, bRhs * bp));
+            TB bBetter = bBounds & TB.LessThan(brhs * bP, bRhs * bp);
             bP = TB.ConditionalSelect(bBetter, bp, bP);
             bRp = TB.ConditionalSelect(bBetter, brp, bRp);
             bRhs = TB.ConditionalSelect(bBetter, brhs, bRhs);
