@@ -2,6 +2,8 @@ using System.Numerics;
 using System.Runtime.ExceptionServices;
 using NashFast.Games;
 
+using NashFast.Internal.Threading;
+
 namespace NashFast.Enumeration;
 
 /// <summary>
@@ -14,8 +16,8 @@ namespace NashFast.Enumeration;
 /// multi-limb or <see cref="BigInteger"/>, chosen from a bound on the pivots and widened after a detected overflow); their vertices are then
 /// paired by labels. The result equals the reference solver's: the same extreme equilibria, exactly, and the same
 /// degenerate flag. With <see cref="SolveOptions.MaxDegreeOfParallelism"/> ≥ 2 and both players having at least
-/// seven strategies, the second polytope is offered to a thread-pool thread (the caller runs it itself if no pool
-/// thread has started it by the time the first is done); the thread that finishes first then pairs the other's
+/// seven strategies, the second polytope is offered to a helper thread (<see cref="AwakeHelpers"/>; the caller runs
+/// it itself if no helper has started it by the time the first is done); the thread that finishes first then pairs the other's
 /// vertices as they are found and both compute the pairs' exact vertices (<see cref="VertexMatchStream"/>), and
 /// degenerate matching runs over chunks in parallel;
 /// smaller games run on the caller alone (a hand-off costs about as much as their searches). The output is sorted by
@@ -253,7 +255,7 @@ public static class VertexEnumeration
 
     /// <summary>
     /// The smallest min(m, n) for which Q's search is offered to a second thread. Below it a search takes tens of
-    /// microseconds or less, about what handing Q to a pool thread costs the caller (queueing and waking a worker, a
+    /// microseconds or less, about what handing Q to a pool thread cost the caller (queueing and waking a worker, a
     /// wait and a wake-up at the end; 19–35 µs from queueing to start on the 2-core VM), so the caller runs both
     /// searches itself. Measured before this rule (BenchmarkDotNet, 2 games of payoffs 0..3): 4×4 took 11.8 µs on one
     /// thread and 20.4 µs on two, 6×6 42 and 47 µs; 8×8 571 and 263 µs, and 8×8 uniform doubles 860 and 583 µs.
@@ -264,14 +266,39 @@ public static class VertexEnumeration
     internal static bool SearchWorthASecondThread(int m, int n) => Math.Min(m, n) >= MinDimensionForParallelSearch;
 
     /// <summary>
-    /// Runs <paramref name="first"/> on this thread and offers <paramref name="second"/> to the thread pool; whoever
-    /// gets to <paramref name="second"/> first runs it: if no pool thread has taken it by the time
-    /// <paramref name="first"/> is done (a busy pool, or work too small to outlast the hand-off), this thread runs it
-    /// itself. A dedicated thread per call cost about a millisecond, more than a small game's search (tests still ask
-    /// for one with <paramref name="dedicatedSecondThread"/>, so that the two always run at once).
+    /// Runs <paramref name="first"/> on this thread and offers <paramref name="second"/> to a helper thread that stays
+    /// awake between solves (<see cref="AwakeHelpers"/>); whoever gets to <paramref name="second"/> first runs it: if
+    /// the helper has not taken it by the time <paramref name="first"/> is done (no free helper, or work too small to
+    /// outlast the hand-off), this thread runs it itself. A dedicated thread per call cost about a millisecond, more
+    /// than a small game's search (tests still ask for one with <paramref name="dedicatedSecondThread"/>, so that the
+    /// two always run at once).
     /// </summary>
+    /// <remarks>
+    /// The thread pool, used before, had often gone to sleep by the next solve of a loop: measured over 1 700 solves
+    /// of the benchmark's 12×12 games on two threads, a pool thread took Q's search a mean 320–380 µs after it was
+    /// queued (the idle virtual CPU is halted, and waking it goes through the host); at 10×10, 7–32 µs, but in 2–11 %
+    /// of the solves it came too late and the caller ran both searches alone.
+    /// </remarks>
     private static (T1 First, T2 Second) OnTwoThreads<T1, T2>(Func<T1> first, Func<T2> second, bool dedicatedSecondThread = false)
     {
+        if (!dedicatedSecondThread)
+        {
+            T1? firstResult = default;
+            T2? secondResult = default;
+            AwakeHelpers.Run(2, i =>
+            {
+                if (i == 0)
+                {
+                    firstResult = first();
+                }
+                else
+                {
+                    secondResult = second();
+                }
+            });
+            return (firstResult!, secondResult!);
+        }
+
         int claimed = 0;
         T2? pooled = default;
         ExceptionDispatchInfo? failure = null;
@@ -296,14 +323,7 @@ public static class VertexEnumeration
                 done.Set();
             }
         };
-        if (dedicatedSecondThread)
-        {
-            new Thread(() => offer(null)) { IsBackground = true }.Start();
-        }
-        else
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(offer, null, preferLocal: false);
-        }
+        new Thread(() => offer(null)) { IsBackground = true }.Start();
 
         T1 a = first();
         if (Interlocked.Exchange(ref claimed, 1) == 0)
