@@ -117,9 +117,9 @@ def number(v):
     return float(Fraction(v)) if isinstance(v, str) else float(v)
 
 
-def run_nashfast(exe, files, method):
+def run_nashfast(exe, files, method, threads):
     t0 = time.perf_counter()
-    p = subprocess.run([exe, "solve", *files, "--format", "json", "--method", method],
+    p = subprocess.run([exe, "solve", *files, "--format", "json", "--method", method, "--threads", str(threads)],
                        capture_output=True, text=True, timeout=3600)
     wall = time.perf_counter() - t0
     if p.returncode != 0:
@@ -166,6 +166,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--max-payoff", type=int, default=1000, help="payoffs uniform in 0..MAX (default 1000)")
     ap.add_argument("--method", default="vertex", choices=["vertex", "auto"], help="nashfast solve --method (default vertex)")
+    ap.add_argument("--threads", type=int, default=1,
+                    help="nashfast solve --threads (default 1; 0 = all cores); lrsnash always runs on one")
     ap.add_argument("--nashfast", help="path of the nashfast executable; omit with --lrs-only")
     ap.add_argument("--lrs-only", action="store_true", help="run and verify lrsnash only (no NashFast column)")
     ap.add_argument("--workdir", help="keep the generated games here (default: a temp dir, deleted)")
@@ -175,8 +177,8 @@ def main():
     except ValueError:
         print(f"peers.py: --sizes must be comma-separated integers, got {args.sizes!r}", file=sys.stderr)
         return 2
-    if not sizes or min(sizes) < 1 or args.games < 1 or args.max_payoff < 0:
-        print("peers.py: sizes and --games must be positive, --max-payoff non-negative", file=sys.stderr)
+    if not sizes or min(sizes) < 1 or args.games < 1 or args.max_payoff < 0 or args.threads < 0:
+        print("peers.py: sizes and --games must be positive, --max-payoff and --threads non-negative", file=sys.stderr)
         return 2
     if shutil.which("lrsnash") is None:
         print("peers.py: lrsnash not found (Debian/Ubuntu: apt-get install lrslib)", file=sys.stderr)
@@ -223,7 +225,7 @@ def main():
             row = {"n": n, "games": len(games), "eqs": total, "verified": verified,
                    "lrs_wall": lrs_wall / len(games), "lrs_cpu": lrs_cpu / len(games) if cpu_known else None}
             if not args.lrs_only:
-                results, nf_wall = run_nashfast(args.nashfast, [s + ".nfg" for s, _, _ in games], args.method)
+                results, nf_wall = run_nashfast(args.nashfast, [s + ".nfg" for s, _, _ in games], args.method, args.threads)
                 agree = 0
                 nf_ms = 0.0
                 for (stem, _, _), exact, (approx, elapsed_ms, _) in zip(games, lrs_eqs, results):
@@ -249,7 +251,8 @@ def main():
         for r in rows:
             print(f"| {r['n']}x{r['n']} | {r['games']} | {r['eqs']} | {r['verified']} | {fmt_ms(r['lrs_wall'])} | {fmt_ms(r['lrs_cpu'])} |")
     else:
-        print(f"| n x n | games | equilibria | agree | lrsnash CPU | NashFast solver ({args.method}) | ratio | lrsnash wall | NashFast wall (batch) | wall ratio |")
+        threads = "1 thread" if args.threads == 1 else ("all cores" if args.threads == 0 else f"{args.threads} threads")
+        print(f"| n x n | games | equilibria | agree | lrsnash CPU | NashFast solver ({args.method}, {threads}) | ratio | lrsnash wall | NashFast wall (batch) | wall ratio |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in rows:
             ratio = (f"{r['lrs_cpu'] / r['nf_solver']:.1f}x" if r["lrs_cpu"] is not None and r["nf_solver"] > 0 else "-")

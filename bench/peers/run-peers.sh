@@ -7,7 +7,8 @@
 # prints a markdown table of the time per game and the ratio.
 #
 # Usage: bench/peers/run-peers.sh [--sizes 2,3,5,8,11] [--games 20] [--seed 1] [--max-payoff 1000]
-#                                 [--method vertex|auto] [--lrs-only] [--workdir DIR]
+#                                 [--method vertex|auto] [--threads N] [--lrs-only] [--workdir DIR]
+#   --threads N     nashfast solve --threads (default 1, the CLI's own default; 0 = all cores); lrsnash is single-threaded
 #   NASHFAST=path   the nashfast executable (default: src/NashFast.Cli/bin/Release/net10.0/nashfast; build it with
 #                   dotnet build src/NashFast.Cli -c Release). Under the JIT the first game of each size includes
 #                   compiling the solver (tens of ms), which dominates the mean at these sizes; for the native build
