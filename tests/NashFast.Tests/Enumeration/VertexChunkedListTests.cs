@@ -39,6 +39,59 @@ public class VertexChunkedListTests
         }
     }
 
+    // A floating-point search's set (labels only) gives its chunks back when released on the thread that filled it,
+    // so the next set there takes them instead of new memory; released on another thread it gives nothing back (its
+    // chunks are left to the collector), and that thread's pool stays as it was.
+    [Fact]
+    public void FloatSet_GivesItsChunksBack_OnlyOnTheThreadThatFilledIt()
+    {
+        const int vertices = 6000; // two chunks of labels and of flags
+        static VertexSet Filled()
+        {
+            var set = new VertexSet(4, _ => []);
+            for (int v = 0; v < vertices; v++)
+            {
+                set.Add((ulong)v + 1, v == 0);
+            }
+
+            return set;
+        }
+
+        static long Allocated(Func<VertexSet> make, out VertexSet made)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            made = make();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        long fresh = 0, reused = 0, afterForeignRelease = 0, onOtherThread = 0;
+        var thread = new Thread(() =>
+        {
+            fresh = Allocated(Filled, out VertexSet first);
+            first.Release();
+            reused = Allocated(Filled, out VertexSet second); // takes first's chunks
+
+            // Released on another thread: neither that thread's next set nor this one's finds its chunks.
+            VertexSet third = Filled();
+            var other = new Thread(() =>
+            {
+                third.Release();
+                onOtherThread = Allocated(Filled, out _);
+            });
+            other.Start();
+            other.Join();
+            afterForeignRelease = Allocated(Filled, out _);
+            GC.KeepAlive(second);
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.True(fresh > vertices * 8, $"a fresh set allocated {fresh} bytes");
+        Assert.True(reused < fresh / 4, $"after a release on its thread: {reused} bytes against {fresh}");
+        Assert.True(afterForeignRelease > vertices * 8, $"after a release on another thread: {afterForeignRelease} bytes");
+        Assert.True(onOtherThread > vertices * 8, $"on the releasing thread: {onOtherThread} bytes");
+    }
+
     // Released chunks go to the thread's pool: lists filled after a release (while another list still holds its chunks)
     // read back only their own elements, and a released list is empty and usable again.
     [Fact]

@@ -19,6 +19,9 @@ internal sealed class VertexSet
     private readonly VertexChunkedList<bool> _isZero = new();
     private readonly Func<ulong, BigInteger[]>? _resolver;
 
+    /// <summary>The thread that created the set (its search's): see <see cref="Release"/>.</summary>
+    private readonly int _owner = Environment.CurrentManagedThreadId;
+
     public VertexSet(int dimension) => Dimension = dimension;
 
     /// <summary>
@@ -138,13 +141,15 @@ internal sealed class VertexSet
     /// <see cref="VertexChunkedList{T}"/>); the set is empty afterwards. Only when no other thread reads it any more.
     /// </summary>
     /// <remarks>
-    /// A set of the floating-point search (labels only, 9 bytes a vertex) is left to the collector: it gains little,
-    /// and its chunks, written on one core and read by the stream on the other, are better not handed between the
-    /// two searches' threads from one solve to the next.
+    /// A set of the floating-point search (labels only, 9 bytes a vertex) gives its chunks back only on the thread
+    /// that wrote them: handed from the second search's thread to the caller's, they would carry lines another core
+    /// holds into the caller's next search (it is left to the collector then). On one thread this is 72 of the 210 KB
+    /// a uniform 10×10 solve allocated, and in a short process (the CLI, the peer script) every allocation until the
+    /// first collections is fresh memory, a page fault per 4 KB.
     /// </remarks>
     public void Release()
     {
-        if (_resolver is not null)
+        if (_resolver is not null && Environment.CurrentManagedThreadId != _owner)
         {
             return;
         }
@@ -229,7 +234,9 @@ internal sealed class VertexChunkedList<T>
         {
             if (_chunks.Count == 0)
             {
-                _chunks.Add(new T[Math.Min(ChunkSize, Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)wanted)))]);
+                // A whole chunk when the pool has one (no doublings), else a small first chunk (a small polytope
+                // should not claim a whole one).
+                _chunks.Add(TryRentPooled() ?? new T[Math.Min(ChunkSize, Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)wanted)))]);
             }
 
             T[] first = _chunks[0];
@@ -271,6 +278,9 @@ internal sealed class VertexChunkedList<T>
         _chunks.Clear();
         Count = 0;
     }
+
+    private static T[]? TryRentPooled() =>
+        !RuntimeHelpers.IsReferenceOrContainsReferences<T>() && t_pool is not null && t_pool.TryPop(out T[]? chunk) ? chunk : null;
 
     private static T[] RentChunk()
     {
