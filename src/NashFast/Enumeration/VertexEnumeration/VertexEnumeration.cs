@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.ExceptionServices;
 using NashFast.Games;
-
 using NashFast.Internal.Threading;
 
 namespace NashFast.Enumeration;

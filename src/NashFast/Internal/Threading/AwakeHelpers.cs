@@ -8,11 +8,13 @@ namespace NashFast.Internal.Threading;
 /// <see cref="AwakeFor"/> after its last job before it blocks, so that the next phase starts on it at once.
 /// </summary>
 /// <remarks>
-/// <para>On the 2-core development VM a thread-pool thread that had gone to sleep started a queued item 150–190 µs
-/// after it was queued (measured inside 10×10 vertex enumerations, 2 000 solves): the idle virtual CPU is halted, and
-/// waking it goes through the host. A 10×10 game's two searches take about 0.6 ms on two cores, so that wait cost a
-/// quarter of the solve, and once more for the exact vertices after them. A helper that is still spinning from the
-/// previous phase (of this solve or of the previous one) takes the job within a microsecond or so.</para>
+/// <para>On the 2-core development VM a thread-pool thread that had gone to sleep between two solves of a loop
+/// started the second search of a 12×12 vertex enumeration a mean 320–380 µs after it was queued (about 7 % of the
+/// solve; 1 700 solves): the idle virtual CPU is halted, and waking it goes through the host. At 10×10 it was 7–32 µs,
+/// but in 2–11 % of the solves it came too late and the caller ran both searches alone; a <c>Parallel.For</c> replica
+/// in an experiment took 150–190 µs. A helper that is still spinning from the previous solve takes the job within a
+/// few microseconds (3.7–5.5 µs measured with gaps of up to 1 ms between jobs; 125 µs after a 5 ms gap, when it had
+/// gone to sleep).</para>
 /// <para>The cost is the spinning itself: up to <see cref="AwakeFor"/> of one core per helper after the last parallel
 /// phase, as the thread pool's own workers also spin briefly before they sleep. Helpers are background threads,
 /// created on first use, at most one fewer than the processors.</para>
