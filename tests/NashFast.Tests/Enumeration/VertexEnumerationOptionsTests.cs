@@ -29,6 +29,54 @@ public class VertexEnumerationOptionsTests
         }
     }
 
+    // Uniform games of 7×7 to 10×10 on two threads: both searches in floating point, so the payoffs are shared with the
+    // helper thread; the answer (exact payoffs included) equals one thread's, and the sink is called on the caller's
+    // thread once per equilibrium, in the same order as on one thread.
+    [Fact]
+    public void TwoThreadPayoffs_EqualOneThreads_AndTheSinkStaysOnTheCaller()
+    {
+        var rng = new System.Random(47);
+        int shared = 0;
+        for (int t = 0; t < 8; t++)
+        {
+            int n = 7 + (t % 4);
+            BimatrixGame game = VertexTestGames.Random(rng, n, n, smallIntegers: false);
+            var seenOne = new List<Equilibrium>();
+            SolveResult one = VertexEnumeration.Solve(game, new SolveOptions { MaxDegreeOfParallelism = 1, OnEquilibrium = seenOne.Add });
+            var seenTwo = new List<Equilibrium>();
+            int caller = Environment.CurrentManagedThreadId;
+            bool elsewhere = false;
+            SolveResult two = VertexEnumeration.Solve(game, new SolveOptions
+            {
+                MaxDegreeOfParallelism = 2,
+                OnEquilibrium = e =>
+                {
+                    elsewhere |= Environment.CurrentManagedThreadId != caller;
+                    seenTwo.Add(e);
+                },
+            });
+            VertexTestGames.AssertSame(one, two, $"game {t} ({n}x{n})");
+            for (int k = 0; k < one.ExactEquilibria!.Count; k++)
+            {
+                Assert.Equal(one.ExactEquilibria[k].RowPayoff, two.ExactEquilibria![k].RowPayoff);
+                Assert.Equal(one.ExactEquilibria[k].ColumnPayoff, two.ExactEquilibria[k].ColumnPayoff);
+            }
+
+            Assert.False(elsewhere);
+            Assert.Equal(seenOne.Count, seenTwo.Count);
+            for (int k = 0; k < seenOne.Count; k++)
+            {
+                Assert.Equal(seenOne[k].Row, seenTwo[k].Row);
+                Assert.Equal(seenOne[k].RowPayoff, seenTwo[k].RowPayoff);
+                Assert.Equal(seenOne[k].ColumnPayoff, seenTwo[k].ColumnPayoff);
+            }
+
+            shared += one.Equilibria.Count >= 4 ? 1 : 0;
+        }
+
+        Assert.True(shared >= 4, $"only {shared} games had enough equilibria to share their payoffs");
+    }
+
     [Fact]
     public void Sink_SeesEveryEquilibriumOnce()
     {
