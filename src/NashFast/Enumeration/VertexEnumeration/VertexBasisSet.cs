@@ -96,9 +96,12 @@ internal sealed class VertexBasisSet
         }
     }
 
-    // Fibonacci hashing: the top bits of the product mix every bit of the mask.
+    /// <summary>
+    /// Slot of <paramref name="mask"/> in a table of 2^(64 − <paramref name="shift"/>) slots (also used by
+    /// <see cref="VertexLabelIndex"/>). Fibonacci hashing: the top bits of the product mix every bit of the mask.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Index(ulong mask, int shift) => (int)((mask * 0x9E3779B97F4A7C15UL) >> shift);
+    internal static int Index(ulong mask, int shift) => (int)((mask * 0x9E3779B97F4A7C15UL) >> shift);
 
     private void Grow()
     {

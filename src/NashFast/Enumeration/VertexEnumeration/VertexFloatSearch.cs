@@ -281,7 +281,7 @@ internal sealed class VertexFloatSearch
 
     private void RememberVisitedSlots(int slots)
     {
-        t_visitedSlots ??= new int[(2 * VertexEnumeration.MaxStrategies) + 1];
+        t_visitedSlots ??= new int[VertexEnumeration.MaxStrategies + 1]; // k + d = m + n ≤ 64
         t_visitedSlots[_k + _d] = slots;
     }
 

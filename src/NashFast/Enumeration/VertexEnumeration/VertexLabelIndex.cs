@@ -100,7 +100,6 @@ internal sealed class VertexLabelIndex : IDisposable
         }
     }
 
-    // Fibonacci hashing, as in VertexBasisSet: the top bits of the product mix every bit of the mask.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Index(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+    private int Index(ulong key) => VertexBasisSet.Index(key, _shift);
 }
