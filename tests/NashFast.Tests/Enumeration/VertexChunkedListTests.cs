@@ -39,11 +39,11 @@ public class VertexChunkedListTests
         }
     }
 
-    // A floating-point search's set (labels only) gives its chunks back when released on the thread that filled it,
-    // so the next set there takes them instead of new memory; released on another thread it gives nothing back (its
-    // chunks are left to the collector), and that thread's pool stays as it was.
+    // A floating-point search's set (labels only) gives its chunks back to the thread that filled it, so the next set
+    // there takes them instead of new memory: when released on that thread, and also when released on another (the
+    // second search's set, released by the caller), whose own pool gains nothing.
     [Fact]
-    public void FloatSet_GivesItsChunksBack_OnlyOnTheThreadThatFilledIt()
+    public void FloatSet_GivesItsChunksBack_ToTheThreadThatFilledIt()
     {
         const int vertices = 6000; // two chunks of labels and of flags
         static VertexSet Filled()
@@ -64,14 +64,15 @@ public class VertexChunkedListTests
             return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        long fresh = 0, reused = 0, afterForeignRelease = 0, onOtherThread = 0;
+        long fresh = 0, reused = 0, afterForeignRelease = 0, onOtherThread = 0, nothingLeft = 0;
         var thread = new Thread(() =>
         {
             fresh = Allocated(Filled, out VertexSet first);
             first.Release();
             reused = Allocated(Filled, out VertexSet second); // takes first's chunks
 
-            // Released on another thread: neither that thread's next set nor this one's finds its chunks.
+            // Released on another thread: that thread's next set finds nothing, this one's next set finds the chunks,
+            // and the one after that (second still holds its own) finds nothing again.
             VertexSet third = Filled();
             var other = new Thread(() =>
             {
@@ -81,6 +82,7 @@ public class VertexChunkedListTests
             other.Start();
             other.Join();
             afterForeignRelease = Allocated(Filled, out _);
+            nothingLeft = Allocated(Filled, out _);
             GC.KeepAlive(second);
         });
         thread.Start();
@@ -88,8 +90,9 @@ public class VertexChunkedListTests
 
         Assert.True(fresh > vertices * 8, $"a fresh set allocated {fresh} bytes");
         Assert.True(reused < fresh / 4, $"after a release on its thread: {reused} bytes against {fresh}");
-        Assert.True(afterForeignRelease > vertices * 8, $"after a release on another thread: {afterForeignRelease} bytes");
+        Assert.True(afterForeignRelease < fresh / 4, $"after a release on another thread: {afterForeignRelease} bytes against {fresh}");
         Assert.True(onOtherThread > vertices * 8, $"on the releasing thread: {onOtherThread} bytes");
+        Assert.True(nothingLeft > vertices * 8, $"with the pool empty again: {nothingLeft} bytes");
     }
 
     // Released chunks go to the thread's pool: lists filled after a release (while another list still holds its chunks)

@@ -139,4 +139,58 @@ public class RationalTests
         Assert.Equal(1e-300, Rational.Parse("1e-300").ToDouble());
         Assert.Equal(-1.7976931348623157e308, Rational.FromDouble(double.MinValue).ToDouble());
     }
+
+    [Fact]
+    public void ToDouble_FromLeadingBits_AgreesWithTheExactDivision()
+    {
+        // Parts of 1 to 700 bits (the equilibria of double games have 60 to 600), denominators at the carry edges of
+        // the stored d − 1 (2^k − 1, 2^k, 2^k + 1), and quotients next to a rounding boundary, where the fast path
+        // must decline rather than guess.
+        var rng = new System.Random(23);
+        int fast = 0, total = 0;
+        for (int t = 0; t < 6000; t++)
+        {
+            BigInteger n = RandomBits(rng, rng.Next(1, 700));
+            BigInteger d = (t % 5) switch
+            {
+                0 => (BigInteger.One << rng.Next(0, 300)) + rng.Next(-1, 2),
+                _ => RandomBits(rng, rng.Next(1, 700)),
+            };
+            if (d.Sign <= 0)
+            {
+                d = BigInteger.One;
+            }
+
+            if (t % 7 == 0)
+            {
+                // Next to the midpoint m between two doubles: n/d = m ± 1/(big).
+                double x = Math.ScaleB(1 + rng.NextDouble(), rng.Next(-900, 900));
+                Rational mid = (Rational.FromDouble(x) + Rational.FromDouble(Math.BitIncrement(x))) * new Rational(1, 2);
+                Rational eps = new(rng.Next(-1, 2), RandomBits(rng, 200) + 1);
+                Rational near = mid + (eps * mid);
+                (n, d) = (near.Numerator, near.Denominator);
+            }
+
+            var r = new Rational(rng.Next(2) == 0 ? n : -n, d);
+            total++;
+            if (r.TryToDoubleFromLeadingBits(out double quick))
+            {
+                fast++;
+                Assert.Equal(r.ToDoubleExactly(), quick);
+            }
+
+            Assert.Equal(r.ToDoubleExactly(), r.ToDouble());
+        }
+
+        Assert.True(fast > total * 0.8, $"the fast path took only {fast} of {total}");
+    }
+
+    private static BigInteger RandomBits(System.Random rng, int bits)
+    {
+        var bytes = new byte[(bits / 8) + 2];
+        rng.NextBytes(bytes);
+        bytes[^1] = 0; // non-negative
+        BigInteger v = new BigInteger(bytes) >> ((bytes.Length * 8) - 8 - bits);
+        return v.IsZero ? BigInteger.One : v;
+    }
 }

@@ -405,13 +405,28 @@ public static class VertexEnumeration
 
     private static Rational[] Probabilities(BigInteger[] numerators, BigInteger sum)
     {
-        // Zero and one skip the gcd (a vertex has as many zero coordinates as unplayed strategies); the values are
-        // the ones the reducing constructor gives.
+        // Zero and one skip the gcd (a vertex has as many zero coordinates as unplayed strategies), and a coordinate
+        // already in lowest terms (usually) shares sum − 1 with the others; the values are the ones the reducing
+        // constructor gives, with a third of the allocations.
         var result = new Rational[numerators.Length];
+        BigInteger sumMinusOne = sum - BigInteger.One;
         for (int i = 0; i < numerators.Length; i++)
         {
             BigInteger t = numerators[i];
-            result[i] = t.IsZero ? Rational.Zero : t == sum ? Rational.One : new Rational(t, sum);
+            if (t.IsZero || t == sum)
+            {
+                result[i] = t.IsZero ? Rational.Zero : Rational.One;
+                continue;
+            }
+
+            if (sum.Sign < 0)
+            {
+                result[i] = new Rational(t, sum); // numerators over a negative denominator (the reducing constructor flips them)
+                continue;
+            }
+
+            BigInteger g = BigInteger.GreatestCommonDivisor(t, sum);
+            result[i] = g.IsOne ? Rational.FromLowestTerms(t, sumMinusOne) : Rational.FromLowestTerms(t / g, (sum / g) - BigInteger.One);
         }
 
         return result;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -18,9 +19,6 @@ internal sealed class VertexSet
     private readonly VertexChunkedList<BigInteger> _bigCoordinates = new();
     private readonly VertexChunkedList<bool> _isZero = new();
     private readonly Func<ulong, BigInteger[]>? _resolver;
-
-    /// <summary>The thread that created the set (its search's): see <see cref="Release"/>.</summary>
-    private readonly int _owner = Environment.CurrentManagedThreadId;
 
     public VertexSet(int dimension) => Dimension = dimension;
 
@@ -137,23 +135,17 @@ internal sealed class VertexSet
     }
 
     /// <summary>
-    /// Gives the storage of a set with coordinates back for the next search's sets (see
-    /// <see cref="VertexChunkedList{T}"/>); the set is empty afterwards. Only when no other thread reads it any more.
+    /// Gives the storage of a set back for the next search's sets (see <see cref="VertexChunkedList{T}"/>): to the pool
+    /// of the thread that wrote it, also when released on another thread (the second search's set, released by the
+    /// caller); the set is empty afterwards. Only when no other thread reads it any more.
     /// </summary>
     /// <remarks>
-    /// A set of the floating-point search (labels only, 9 bytes a vertex) gives its chunks back only on the thread
-    /// that wrote them: handed from the second search's thread to the caller's, they would carry lines another core
-    /// holds into the caller's next search (it is left to the collector then). On one thread this is 72 of the 210 KB
-    /// a uniform 10×10 solve allocated, and in a short process (the CLI, the peer script) every allocation until the
-    /// first collections is fresh memory, a page fault per 4 KB.
+    /// On one thread a uniform 10×10 solve's sets were 72 of its 210 KB, and on two the second search's set, left to
+    /// the collector, another 46 KB; in a short process (the CLI, the peer script) every allocation until the first
+    /// collections is fresh memory, a page fault per 4 KB, and a page fault costs about 14 µs on the 2-core VM.
     /// </remarks>
     public void Release()
     {
-        if (_resolver is not null && Environment.CurrentManagedThreadId != _owner)
-        {
-            return;
-        }
-
         _labels.Release();
         _longCoordinates.Release();
         _bigCoordinates.Release();
@@ -175,10 +167,13 @@ internal sealed class VertexSet
 /// which grows by doubling from 16 (small polytopes stay small).
 /// </summary>
 /// <remarks>
-/// Full chunks of unmanaged elements go back to the releasing thread's pool on <see cref="Release"/> (up to
-/// <see cref="MaxPooledChunks"/> per element type and thread): the sets of a degenerate 10×10 polytope hold tens of
-/// thousands of coordinates, over half of such a solve's allocations, and fresh memory costs clearing and, in a CLI
-/// process before its first collection, a page fault per 4 KB. Per thread, as for <see cref="VertexLevelStore{T}"/>.
+/// Full chunks of unmanaged elements go back on <see cref="Release"/> to the pool of the thread that filled the list
+/// (up to <see cref="MaxPooledChunks"/> per element type and thread): the sets of a degenerate 10×10 polytope hold tens
+/// of thousands of coordinates, over half of such a solve's allocations, and fresh memory costs clearing and, in a CLI
+/// process before its first collection, a page fault per 4 KB. Per thread, as for <see cref="VertexLevelStore{T}"/>,
+/// and to the filling thread even when another releases the list (a set searched on a helper thread, released by the
+/// caller): that thread writes the chunks again in its next search, where the caller's pool would move lines the
+/// helper's core holds into the caller's searches.
 /// </remarks>
 /// <typeparam name="T">Element type.</typeparam>
 internal sealed class VertexChunkedList<T>
@@ -191,8 +186,11 @@ internal sealed class VertexChunkedList<T>
     private const int FirstChunkPooledFrom = 1024;
 
     [ThreadStatic]
-    private static Stack<T[]>? t_pool;
+    private static ChunkPool? t_pool;
     private readonly List<T[]> _chunks = [];
+
+    /// <summary>The pool of the thread that added the first element (null while empty): where <see cref="Release"/> returns the chunks.</summary>
+    private ChunkPool? _owner;
 
     /// <summary>Number of elements.</summary>
     public int Count { get; private set; }
@@ -234,6 +232,7 @@ internal sealed class VertexChunkedList<T>
         {
             if (_chunks.Count == 0)
             {
+                _owner = RuntimeHelpers.IsReferenceOrContainsReferences<T>() ? null : t_pool ??= new ChunkPool();
                 // A whole chunk when the pool has one (no doublings), else a small first chunk (a small polytope
                 // should not claim a whole one).
                 _chunks.Add(TryRentPooled() ?? new T[Math.Min(ChunkSize, Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)wanted)))]);
@@ -260,40 +259,107 @@ internal sealed class VertexChunkedList<T>
         return _chunks[^1];
     }
 
-    /// <summary>Gives the full chunks to the pool (unmanaged elements only) and empties the list.</summary>
+    /// <summary>
+    /// Gives the full chunks to the filling thread's pool (unmanaged elements only; see the remarks) and empties the
+    /// list. The list must no longer be read or written by any thread.
+    /// </summary>
     public void Release()
     {
-        if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        if (_owner is { } owner)
         {
-            Stack<T[]> pool = t_pool ??= new Stack<T[]>();
-            foreach (T[] chunk in _chunks)
+            if (ReferenceEquals(owner, t_pool))
             {
-                if (chunk.Length == ChunkSize && pool.Count < MaxPooledChunks)
+                foreach (T[] chunk in _chunks)
                 {
-                    pool.Push(chunk);
+                    owner.Keep(chunk);
                 }
+            }
+            else
+            {
+                owner.Return(_chunks);
             }
         }
 
         _chunks.Clear();
         Count = 0;
+        _owner = null;
     }
 
     private static T[]? TryRentPooled() =>
-        !RuntimeHelpers.IsReferenceOrContainsReferences<T>() && t_pool is not null && t_pool.TryPop(out T[]? chunk) ? chunk : null;
+        !RuntimeHelpers.IsReferenceOrContainsReferences<T>() && t_pool is not null && t_pool.TryRent(out T[]? chunk) ? chunk : null;
 
     private static T[] RentChunk()
     {
         if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
-            if (t_pool is not null && t_pool.TryPop(out T[]? chunk))
-            {
-                return chunk;
-            }
-
-            return GC.AllocateUninitializedArray<T>(ChunkSize);
+            return TryRentPooled() ?? GC.AllocateUninitializedArray<T>(ChunkSize);
         }
 
         return new T[ChunkSize];
+    }
+
+    /// <summary>
+    /// One thread's full chunks: a stack only that thread touches, and a locked list where other threads put back the
+    /// chunks of lists this thread filled, moved to the stack when the stack runs out.
+    /// </summary>
+    private sealed class ChunkPool
+    {
+        private readonly Stack<T[]> _kept = new();
+        private readonly Lock _gate = new();
+        private readonly List<T[]> _returned = [];
+        private int _returnedCount;
+
+        /// <summary>Pools a chunk on the owning thread.</summary>
+        public void Keep(T[] chunk)
+        {
+            if (chunk.Length == ChunkSize && _kept.Count < MaxPooledChunks)
+            {
+                _kept.Push(chunk);
+            }
+        }
+
+        /// <summary>Pools the full chunks among <paramref name="chunks"/> from another thread.</summary>
+        public void Return(List<T[]> chunks)
+        {
+            lock (_gate)
+            {
+                foreach (T[] chunk in chunks)
+                {
+                    if (chunk.Length == ChunkSize && _returned.Count < MaxPooledChunks)
+                    {
+                        _returned.Add(chunk);
+                    }
+                }
+
+                Volatile.Write(ref _returnedCount, _returned.Count);
+            }
+        }
+
+        /// <summary>A pooled chunk, on the owning thread.</summary>
+        public bool TryRent([NotNullWhen(true)] out T[]? chunk)
+        {
+            if (_kept.TryPop(out chunk))
+            {
+                return true;
+            }
+
+            if (Volatile.Read(ref _returnedCount) == 0)
+            {
+                return false;
+            }
+
+            lock (_gate)
+            {
+                foreach (T[] returned in _returned)
+                {
+                    Keep(returned);
+                }
+
+                _returned.Clear();
+                Volatile.Write(ref _returnedCount, 0);
+            }
+
+            return _kept.TryPop(out chunk);
+        }
     }
 }
