@@ -392,16 +392,7 @@ public static class VertexEnumeration
     /// </summary>
     internal static Rational[] Probabilities(BigInteger[] numerators) => Probabilities(numerators, Sum(numerators));
 
-    private static BigInteger Sum(BigInteger[] numerators)
-    {
-        BigInteger sum = BigInteger.Zero;
-        foreach (BigInteger t in numerators)
-        {
-            sum += t;
-        }
-
-        return sum;
-    }
+    private static BigInteger Sum(BigInteger[] numerators) => VertexLimbSums.Sum(numerators);
 
     private static Rational[] Probabilities(BigInteger[] numerators, BigInteger sum)
     {
@@ -448,20 +439,15 @@ public static class VertexEnumeration
             i++;
         }
 
-        BigInteger dot = BigInteger.Zero;
-        for (int j = 0; j < d; j++)
-        {
-            BigInteger t = other.Numerators[j];
-            if (!t.IsZero)
-            {
-                dot += constraints[(i * d) + j] * t;
-            }
-        }
-
-        BigInteger denominator = scale * other.Sum;
+        BigInteger dot = VertexLimbSums.Dot(constraints.AsSpan(i * d, d), other.Numerators);
+        BigInteger denominator = scale.IsOne ? other.Sum : scale * other.Sum;
         if (offset.IsInteger)
         {
-            return new Rational(dot + (offset.Numerator * denominator), denominator);
+            BigInteger shift = offset.Numerator.IsZero ? BigInteger.Zero
+                : offset.Numerator.IsOne ? denominator
+                : offset.Numerator == BigInteger.MinusOne ? -denominator
+                : offset.Numerator * denominator;
+            return new Rational(dot + shift, denominator);
         }
 
         BigInteger offsetDenominator = offset.Denominator;
