@@ -34,6 +34,36 @@ public class VertexLimbSumsTests
         }
     }
 
+    // Values of at most 64 bits take a single 128-bit accumulator: all-ones words, products at and past its 121-bit
+    // limit (the limbs then), up to 64 terms.
+    [Fact]
+    public void SumAndDot_OfSmallValues_EqualTheBigIntegerLoops()
+    {
+        var rng = new System.Random(43);
+        for (int t = 0; t < 2000; t++)
+        {
+            int length = rng.Next(0, 65);
+            int bits = rng.Next(1, 65);
+            var a = new BigInteger[length];
+            var b = new BigInteger[length];
+            for (int j = 0; j < length; j++)
+            {
+                a[j] = rng.Next(4) == 0 ? (BigInteger.One << bits) - 1 : Big(rng, rng.Next(0, bits + 1));
+                b[j] = rng.Next(4) == 0 ? ulong.MaxValue : Big(rng, rng.Next(0, 65));
+            }
+
+            BigInteger sum = BigInteger.Zero, dot = BigInteger.Zero;
+            for (int j = 0; j < length; j++)
+            {
+                sum += a[j] + b[j];
+                dot += a[j] * b[j];
+            }
+
+            Assert.Equal(sum, VertexLimbSums.Sum(a) + VertexLimbSums.Sum(b));
+            Assert.Equal(dot, VertexLimbSums.Dot(a, b));
+        }
+    }
+
     [Fact]
     public void Dot_RejectsVectorsOfDifferentLengths() =>
         Assert.Throws<ArgumentException>(() => VertexLimbSums.Dot(new BigInteger[2], new BigInteger[3]));

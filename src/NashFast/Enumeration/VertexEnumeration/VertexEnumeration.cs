@@ -400,7 +400,7 @@ public static class VertexEnumeration
         // already in lowest terms (usually) shares sum − 1 with the others; the values are the ones the reducing
         // constructor gives, with a third of the allocations.
         var result = new Rational[numerators.Length];
-        BigInteger sumMinusOne = sum - BigInteger.One;
+        BigInteger? sumMinusOne = null; // only when some coordinate is a proper fraction (not at a pure strategy)
         for (int i = 0; i < numerators.Length; i++)
         {
             BigInteger t = numerators[i];
@@ -417,7 +417,8 @@ public static class VertexEnumeration
             }
 
             BigInteger g = BigInteger.GreatestCommonDivisor(t, sum);
-            result[i] = g.IsOne ? Rational.FromLowestTerms(t, sumMinusOne) : Rational.FromLowestTerms(t / g, (sum / g) - BigInteger.One);
+            result[i] = g.IsOne ? Rational.FromLowestTerms(t, sumMinusOne ??= sum - BigInteger.One)
+                : Rational.FromLowestTerms(t / g, (sum / g) - BigInteger.One);
         }
 
         return result;

@@ -22,15 +22,34 @@ internal static class VertexLimbSums
     /// <summary>The sum of <paramref name="values"/>.</summary>
     public static BigInteger Sum(ReadOnlySpan<BigInteger> values)
     {
-        int words = 0;
+        // One pass over the nonzero values for their signs and sizes (a vertex has as many zeros as unplayed strategies).
+        long bits = 0;
         bool nonNegative = true;
         foreach (BigInteger v in values)
         {
-            nonNegative &= v.Sign >= 0;
-            words = Math.Max(words, Words(v));
+            if (!v.IsZero)
+            {
+                nonNegative &= v.Sign > 0;
+                bits = Math.Max(bits, (long)v.GetBitLength());
+            }
         }
 
-        words += 1; // room for the carries of up to 2⁶⁴ addends
+        if (nonNegative && bits <= 64 && values.Length <= 64)
+        {
+            // 64-bit values (small-integer games): one 128-bit accumulator, no limbs to load.
+            UInt128 small = UInt128.Zero;
+            foreach (BigInteger v in values)
+            {
+                if (!v.IsZero)
+                {
+                    small += (ulong)v;
+                }
+            }
+
+            return small;
+        }
+
+        int words = (int)((bits + 63) / 64) + 1; // room for the carries of up to 2⁶⁴ addends
         if (!nonNegative || words > MaxWords || !BitConverter.IsLittleEndian)
         {
             BigInteger sum = BigInteger.Zero;
@@ -65,15 +84,34 @@ internal static class VertexLimbSums
             throw new ArgumentException("The vectors differ in length.", nameof(b));
         }
 
-        int aWords = 0, bWords = 0;
+        long aBits = 0, bBits = 0;
         bool nonNegative = true;
         for (int j = 0; j < a.Length; j++)
         {
-            nonNegative &= a[j].Sign >= 0 && b[j].Sign >= 0;
-            aWords = Math.Max(aWords, Words(a[j]));
-            bWords = Math.Max(bWords, Words(b[j]));
+            if (!a[j].IsZero && !b[j].IsZero)
+            {
+                nonNegative &= a[j].Sign > 0 && b[j].Sign > 0;
+                aBits = Math.Max(aBits, (long)a[j].GetBitLength());
+                bBits = Math.Max(bBits, (long)b[j].GetBitLength());
+            }
         }
 
+        if (nonNegative && aBits <= 64 && bBits <= 64 && aBits + bBits <= 121 && a.Length <= 64)
+        {
+            // Products below 2¹²¹ and at most 64 of them: one 128-bit accumulator (small-integer games).
+            UInt128 small = UInt128.Zero;
+            for (int j = 0; j < a.Length; j++)
+            {
+                if (!a[j].IsZero && !b[j].IsZero)
+                {
+                    small += (UInt128)(ulong)a[j] * (ulong)b[j];
+                }
+            }
+
+            return small;
+        }
+
+        int aWords = (int)((aBits + 63) / 64), bWords = (int)((bBits + 63) / 64);
         int words = aWords + bWords + 1; // a product fits aWords + bWords limbs; one more for the carries of the sum
         if (!nonNegative || words > MaxWords || !BitConverter.IsLittleEndian)
         {
