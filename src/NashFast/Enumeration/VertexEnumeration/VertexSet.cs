@@ -292,7 +292,10 @@ internal sealed class VertexChunkedList<T>
     {
         if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
-            return TryRentPooled() ?? GC.AllocateUninitializedArray<T>(ChunkSize);
+            // On the pinned object heap, which is never compacted: a pooled chunk outlives the collections of a short
+            // process, and in the ordinary heap each one it survived copied it to fresh memory (a page fault per 4 KB;
+            // the first twenty 10×10 games of a native process on two threads took a fifth less time pinned).
+            return TryRentPooled() ?? GC.AllocateUninitializedArray<T>(ChunkSize, pinned: true);
         }
 
         return new T[ChunkSize];
