@@ -68,17 +68,13 @@ internal sealed class VertexIntervalTableau
     private double[]? _anchorRadii;
     private int[]? _anchorBasic;
     private int[]? _anchorNonbasic;
-    private bool _anchorSaved;
-
-    /// <summary>This thread's tableau kept by <see cref="Return"/> for the next <see cref="Rent"/> of its shape.</summary>
-    [ThreadStatic]
-    private static VertexIntervalTableau? t_spare;
 
     private VertexIntervalTableau(int k, int d, double[] c0Values, double[] c0Radii, int maxVectorBits)
     {
         K = k;
         D = d;
-        VectorBits = EffectiveVectorBits(maxVectorBits);
+        VectorBits = maxVectorBits >= 512 && Vector512.IsHardwareAccelerated ? 512
+            : maxVectorBits >= 256 && Vector256.IsHardwareAccelerated ? 256 : 0;
 
         // Four-double groups either way: a 512-bit path covers a row in eights and finishes with one four if needed,
         // so rows are not padded to eight (at 16×16, 20 doubles instead of 24).
@@ -143,51 +139,6 @@ internal sealed class VertexIntervalTableau
     /// </summary>
     public static VertexIntervalTableau? Create(BigInteger[] constraints, int k, int d, int maxVectorBits = 512)
     {
-        var values = new double[constraints.Length];
-        var radii = new double[constraints.Length];
-        return Enclose(constraints, values, radii) ? new VertexIntervalTableau(k, d, values, radii, maxVectorBits) : null;
-    }
-
-    /// <summary>
-    /// <see cref="Create"/>, reusing this thread's tableau of the same shape kept by <see cref="Return"/> (a uniform
-    /// 10×10 solve allocated 6.5 KB per polytope for its tableau; in a short process fresh memory is a page fault per
-    /// 4 KB). The result is in the same state as a new one.
-    /// </summary>
-    public static VertexIntervalTableau? Rent(BigInteger[] constraints, int k, int d, int maxVectorBits = 512)
-    {
-        VertexIntervalTableau? spare = t_spare;
-        if (spare is null || spare.K != k || spare.D != d || spare.VectorBits != EffectiveVectorBits(maxVectorBits))
-        {
-            return Create(constraints, k, d, maxVectorBits);
-        }
-
-        if (!Enclose(constraints, spare._c0Values, spare._c0Radii))
-        {
-            return null;
-        }
-
-        t_spare = null;
-        spare.Pivots = 0;
-        spare.LastMaxValue = 0;
-        spare.LastMaxRadius = 0;
-        spare._anchorSaved = false;
-        spare.LoadSlackBasis();
-        return spare;
-    }
-
-    /// <summary>Keeps this tableau for this thread's next <see cref="Rent"/> of its shape; it must not be used afterwards.</summary>
-    public void Return() => t_spare = this;
-
-    private static int EffectiveVectorBits(int maxVectorBits) =>
-        maxVectorBits >= 512 && Vector512.IsHardwareAccelerated ? 512
-        : maxVectorBits >= 256 && Vector256.IsHardwareAccelerated ? 256 : 0;
-
-    /// <summary>
-    /// The constraints as intervals: each entry's top 64 bits rounded to a double, scaled so the largest entry is in
-    /// [½, 1), with its error bound; false when an entry is not positive or is too small next to the largest.
-    /// </summary>
-    private static bool Enclose(BigInteger[] constraints, double[] values, double[] radii)
-    {
         long maxBits = 0;
         foreach (BigInteger c in constraints)
         {
@@ -195,6 +146,8 @@ internal sealed class VertexIntervalTableau
         }
 
         double tiny = Math.ScaleB(1.0, -300);
+        var values = new double[constraints.Length];
+        var radii = new double[constraints.Length];
         for (int i = 0; i < constraints.Length; i++)
         {
             BigInteger c = constraints[i];
@@ -202,14 +155,14 @@ internal sealed class VertexIntervalTableau
             int drop = (int)Math.Max(0, bits - 64);
             if (maxBits - bits > 300 || c.Sign <= 0)
             {
-                return false;
+                return null;
             }
 
             // The top 64 bits (truncated, relative error < 2⁻⁶³) rounded to double (< 2⁻⁵³), then scaled exactly.
             double v = Math.ScaleB((double)(ulong)(c >> drop), (int)(drop - maxBits));
             if (!(v >= tiny))
             {
-                return false;
+                return null;
             }
 
             // Exact when c has at most 53 significant bits (then truncation and rounding were both exact).
@@ -218,7 +171,7 @@ internal sealed class VertexIntervalTableau
             radii[i] = exact ? RadiusFloor : Math.Max(v * Math.ScaleB(1.0, -50), RadiusFloor);
         }
 
-        return true;
+        return new VertexIntervalTableau(k, d, values, radii, maxVectorBits);
     }
 
     /// <summary>Resets to the slack basis: rows C, right-hand side 1.</summary>
@@ -536,7 +489,6 @@ internal sealed class VertexIntervalTableau
         _anchorBasic ??= new int[K];
         _anchorNonbasic ??= new int[D];
         SaveTo(_anchorValues, _anchorRadii, _anchorBasic, _anchorNonbasic);
-        _anchorSaved = true;
         return true;
     }
 
@@ -553,7 +505,7 @@ internal sealed class VertexIntervalTableau
     /// are, which after a DFS path of pivots forward and back are far smaller than the current ones: interval
     /// pivots cannot cancel, so a pivot and its pivot back widen the radii by the product of both growth factors.
     /// </remarks>
-    public bool RefreshFromAnchor(int maxExchanges) => _anchorSaved && Recompute(fromAnchor: true, maxExchanges);
+    public bool RefreshFromAnchor(int maxExchanges) => _anchorValues is not null && Recompute(fromAnchor: true, maxExchanges);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Recompute(bool fromAnchor, int maxExchanges)
