@@ -231,4 +231,77 @@ public class VertexIntervalTableauTests
         BigInteger[] ok = [BigInteger.One, BigInteger.One << 200];
         Assert.NotNull(VertexIntervalTableau.Create(ok, 1, 2));
     }
+
+    // A tableau returned after use (pivots, a refresh that saved an anchor) and rented again for new constraints of
+    // its shape is in the state a new one would be in: same entries, basis, counters and no anchor; another shape
+    // gets a new tableau.
+    [Fact]
+    public void RentedTableau_IsLikeANewOne()
+    {
+        var rng = new System.Random(19);
+        const int k = 5, d = 6;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Trials();
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        });
+        thread.Start(); // a thread of its own: the spare is per thread
+        thread.Join();
+        Assert.Null(failure);
+
+        void Trials()
+        {
+            for (int trial = 0; trial < 20; trial++)
+            {
+                var c = new BigInteger[k * d];
+                for (int i = 0; i < c.Length; i++)
+                {
+                    c[i] = RandomPositive(rng, rng.Next(2, 63));
+                }
+
+                VertexIntervalTableau fresh = VertexIntervalTableau.Create(c, k, d)!;
+                VertexIntervalTableau rented = VertexIntervalTableau.Rent(c, k, d)!;
+                Assert.True(rented.Guarded);
+                Assert.False(fresh.Guarded);
+                Assert.Equal(fresh.Values, rented.Values);
+                Assert.Equal(fresh.Radii, rented.Radii);
+                Assert.Equal(fresh.Basic, rented.Basic);
+                Assert.Equal(fresh.Nonbasic, rented.Nonbasic);
+                Assert.Equal(0, rented.Pivots);
+                Assert.False(rented.RefreshFromAnchor(int.MaxValue), "a rented tableau must have no anchor");
+
+                // Use it: pivots and a refresh (which saves an anchor), then give it back.
+                for (int step = 0; step < 5; step++)
+                {
+                    int r = rng.Next(k), s = rng.Next(d);
+                    int o = (r * rented.Stride) + s;
+                    if (Math.Abs(rented.Values[o]) > 2 * rented.Radii[o] && !rented.Pivot(r, s))
+                    {
+                        break;
+                    }
+                }
+
+                rented.Refresh();
+                rented.Return();
+                if (trial % 5 == 4)
+                {
+                    var wider = new BigInteger[k * (d + 1)];
+                    Array.Fill(wider, BigInteger.One);
+                    Assert.NotSame(rented, VertexIntervalTableau.Rent(wider, k, d + 1)); // another shape
+                }
+                else if (trial % 5 == 3)
+                {
+                    Assert.Same(rented, VertexIntervalTableau.Rent(c, k, d)); // the spare, taken (and not returned)
+                    Assert.NotSame(rented, VertexIntervalTableau.Rent(c, k, d));
+                }
+            }
+        }
+    }
 }
