@@ -115,7 +115,7 @@ internal sealed class VertexFloatSearch
         Action<VertexSet>? stream = null)
     {
         stats = default;
-        VertexIntervalTableau? tableau = VertexIntervalTableau.Rent(constraints, k, d, maxVectorBits);
+        VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d, maxVectorBits);
         if (tableau is null)
         {
             return null;
@@ -124,7 +124,6 @@ internal sealed class VertexFloatSearch
         var search = new VertexFloatSearch(tableau, maxPivotsBack, maxAnchorExchanges, batchLookupSlots);
         VertexSet? result = search.Search(new VertexExactCoordinates(constraints, k, d, labelShift), labelShift, stream, token);
         stats = new VertexFloatSearchStats(search.Refreshes, search.AnchorRefreshes, search.Materialisations, tableau.Pivots);
-        tableau.Return(); // the search is over and the set keeps no reference to it
         return result;
     }
 

@@ -68,23 +68,13 @@ internal sealed class VertexIntervalTableau
     private double[]? _anchorRadii;
     private int[]? _anchorBasic;
     private int[]? _anchorNonbasic;
-    private bool _anchorSaved;
 
-    /// <summary>Kept alive only (see <see cref="Rent"/>).</summary>
-    private readonly (double[] Before, double[] After)? _guards;
-
-    /// <summary>Whether this tableau was made to be kept (guarded, anchors allocated at once; see <see cref="Rent"/>).</summary>
-    internal bool Guarded => _guards is not null;
-
-    /// <summary>This thread's tableau kept by <see cref="Return"/> for the next <see cref="Rent"/> of its shape.</summary>
-    [ThreadStatic]
-    private static VertexIntervalTableau? t_spare;
-
-    private VertexIntervalTableau(int k, int d, double[] c0Values, double[] c0Radii, int maxVectorBits, double[]? guardBefore)
+    private VertexIntervalTableau(int k, int d, double[] c0Values, double[] c0Radii, int maxVectorBits)
     {
         K = k;
         D = d;
-        VectorBits = EffectiveVectorBits(maxVectorBits);
+        VectorBits = maxVectorBits >= 512 && Vector512.IsHardwareAccelerated ? 512
+            : maxVectorBits >= 256 && Vector256.IsHardwareAccelerated ? 256 : 0;
 
         // Four-double groups either way: a 512-bit path covers a row in eights and finishes with one four if needed,
         // so rows are not padded to eight (at 16×16, 20 doubles instead of 24).
@@ -105,15 +95,6 @@ internal sealed class VertexIntervalTableau
         _scratchRadii = new double[k * Stride];
         _targetBasic = new int[k];
         _targetNonbasic = new int[d];
-        if (guardBefore is not null)
-        {
-            _anchorValues = new double[Values.Length];
-            _anchorRadii = new double[Values.Length];
-            _anchorBasic = new int[k];
-            _anchorNonbasic = new int[d];
-            _guards = (guardBefore, new double[GuardLength]);
-        }
-
         LoadSlackBasis();
     }
 
@@ -156,66 +137,7 @@ internal sealed class VertexIntervalTableau
     /// are the widest the hardware accelerates up to <paramref name="maxVectorBits"/> (tests force each path; all
     /// give identical bits).
     /// </summary>
-    public static VertexIntervalTableau? Create(BigInteger[] constraints, int k, int d, int maxVectorBits = 512) =>
-        Create(constraints, k, d, maxVectorBits, guardBefore: null);
-
-    /// <summary>
-    /// <see cref="Create"/>; with <paramref name="guardBefore"/> (allocated just before, kept alive by the tableau)
-    /// the tableau also allocates its anchor arrays at once and a guard after them (see <see cref="Rent"/>).
-    /// </summary>
-    private static VertexIntervalTableau? Create(BigInteger[] constraints, int k, int d, int maxVectorBits, double[]? guardBefore)
-    {
-        var values = new double[constraints.Length];
-        var radii = new double[constraints.Length];
-        return Enclose(constraints, values, radii) ? new VertexIntervalTableau(k, d, values, radii, maxVectorBits, guardBefore) : null;
-    }
-
-    /// <summary>Doubles in each guard of a kept tableau: with the array header, more than two cache lines.</summary>
-    private const int GuardLength = 16;
-
-    /// <summary>
-    /// <see cref="Create"/>, reusing this thread's tableau of the same shape kept by <see cref="Return"/> (a uniform
-    /// 10×10 solve allocated 6.5 KB per polytope for its tableau; in a short process fresh memory is a page fault per
-    /// 4 KB). The result is in the same state as a new one.
-    /// </summary>
-    public static VertexIntervalTableau? Rent(BigInteger[] constraints, int k, int d, int maxVectorBits = 512)
-    {
-        VertexIntervalTableau? spare = t_spare;
-        if (spare is null || spare.K != k || spare.D != d || spare.VectorBits != EffectiveVectorBits(maxVectorBits))
-        {
-            // Guarded: a kept tableau survives collections, and a compaction packs the survivors of both threads
-            // side by side; without guards one thread's pivots wrote cache lines the other's shared (14×14 on two
-            // threads measured 1.27× slower interleaved). The guards, allocated right before and after the
-            // tableau's arrays and kept alive with them, keep another tableau's arrays off its lines.
-            return Create(constraints, k, d, maxVectorBits, guardBefore: new double[GuardLength]);
-        }
-
-        if (!Enclose(constraints, spare._c0Values, spare._c0Radii))
-        {
-            return null;
-        }
-
-        t_spare = null;
-        spare.Pivots = 0;
-        spare.LastMaxValue = 0;
-        spare.LastMaxRadius = 0;
-        spare._anchorSaved = false;
-        spare.LoadSlackBasis();
-        return spare;
-    }
-
-    /// <summary>Keeps this tableau for this thread's next <see cref="Rent"/> of its shape; it must not be used afterwards.</summary>
-    public void Return() => t_spare = this;
-
-    private static int EffectiveVectorBits(int maxVectorBits) =>
-        maxVectorBits >= 512 && Vector512.IsHardwareAccelerated ? 512
-        : maxVectorBits >= 256 && Vector256.IsHardwareAccelerated ? 256 : 0;
-
-    /// <summary>
-    /// The constraints as intervals: each entry's top 64 bits rounded to a double, scaled so the largest entry is in
-    /// [½, 1), with its error bound; false when an entry is not positive or is too small next to the largest.
-    /// </summary>
-    private static bool Enclose(BigInteger[] constraints, double[] values, double[] radii)
+    public static VertexIntervalTableau? Create(BigInteger[] constraints, int k, int d, int maxVectorBits = 512)
     {
         long maxBits = 0;
         foreach (BigInteger c in constraints)
@@ -224,6 +146,8 @@ internal sealed class VertexIntervalTableau
         }
 
         double tiny = Math.ScaleB(1.0, -300);
+        var values = new double[constraints.Length];
+        var radii = new double[constraints.Length];
         for (int i = 0; i < constraints.Length; i++)
         {
             BigInteger c = constraints[i];
@@ -231,14 +155,14 @@ internal sealed class VertexIntervalTableau
             int drop = (int)Math.Max(0, bits - 64);
             if (maxBits - bits > 300 || c.Sign <= 0)
             {
-                return false;
+                return null;
             }
 
             // The top 64 bits (truncated, relative error < 2⁻⁶³) rounded to double (< 2⁻⁵³), then scaled exactly.
             double v = Math.ScaleB((double)(ulong)(c >> drop), (int)(drop - maxBits));
             if (!(v >= tiny))
             {
-                return false;
+                return null;
             }
 
             // Exact when c has at most 53 significant bits (then truncation and rounding were both exact).
@@ -247,7 +171,7 @@ internal sealed class VertexIntervalTableau
             radii[i] = exact ? RadiusFloor : Math.Max(v * Math.ScaleB(1.0, -50), RadiusFloor);
         }
 
-        return true;
+        return new VertexIntervalTableau(k, d, values, radii, maxVectorBits);
     }
 
     /// <summary>Resets to the slack basis: rows C, right-hand side 1.</summary>
@@ -565,7 +489,6 @@ internal sealed class VertexIntervalTableau
         _anchorBasic ??= new int[K];
         _anchorNonbasic ??= new int[D];
         SaveTo(_anchorValues, _anchorRadii, _anchorBasic, _anchorNonbasic);
-        _anchorSaved = true;
         return true;
     }
 
@@ -582,7 +505,7 @@ internal sealed class VertexIntervalTableau
     /// are, which after a DFS path of pivots forward and back are far smaller than the current ones: interval
     /// pivots cannot cancel, so a pivot and its pivot back widen the radii by the product of both growth factors.
     /// </remarks>
-    public bool RefreshFromAnchor(int maxExchanges) => _anchorSaved && Recompute(fromAnchor: true, maxExchanges);
+    public bool RefreshFromAnchor(int maxExchanges) => _anchorValues is not null && Recompute(fromAnchor: true, maxExchanges);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Recompute(bool fromAnchor, int maxExchanges)
