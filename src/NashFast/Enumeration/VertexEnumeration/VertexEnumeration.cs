@@ -375,7 +375,7 @@ public static class VertexEnumeration
     internal static NormalisedVertex Normalise(VertexSet set, int id)
     {
         BigInteger[] numerators = set.Coordinates(id);
-        BigInteger sum = Sum(numerators);
+        BigInteger sum = VertexLimbSums.Sum(numerators);
         Rational[] probabilities = Probabilities(numerators, sum);
         var doubles = new double[probabilities.Length];
         for (int i = 0; i < doubles.Length; i++)
@@ -390,9 +390,7 @@ public static class VertexEnumeration
     /// A vertex's coordinate numerators (over any common denominator, as <see cref="VertexSet.Coordinates"/> and the
     /// Lemke–Howson path give them) scaled to sum 1: the mixed strategy, exactly.
     /// </summary>
-    internal static Rational[] Probabilities(BigInteger[] numerators) => Probabilities(numerators, Sum(numerators));
-
-    private static BigInteger Sum(BigInteger[] numerators) => VertexLimbSums.Sum(numerators);
+    internal static Rational[] Probabilities(BigInteger[] numerators) => Probabilities(numerators, VertexLimbSums.Sum(numerators));
 
     private static Rational[] Probabilities(BigInteger[] numerators, BigInteger sum)
     {
@@ -400,6 +398,7 @@ public static class VertexEnumeration
         // already in lowest terms (usually) shares sum − 1 with the others; the values are the ones the reducing
         // constructor gives, with a third of the allocations.
         var result = new Rational[numerators.Length];
+        bool positive = sum.Sign > 0; // else numerators over a negative denominator: the reducing constructor flips them
         BigInteger? sumMinusOne = null; // only when some coordinate is a proper fraction (not at a pure strategy)
         for (int i = 0; i < numerators.Length; i++)
         {
@@ -410,9 +409,9 @@ public static class VertexEnumeration
                 continue;
             }
 
-            if (sum.Sign < 0)
+            if (!positive)
             {
-                result[i] = new Rational(t, sum); // numerators over a negative denominator (the reducing constructor flips them)
+                result[i] = new Rational(t, sum);
                 continue;
             }
 
@@ -444,6 +443,7 @@ public static class VertexEnumeration
         BigInteger denominator = scale.IsOne ? other.Sum : scale * other.Sum;
         if (offset.IsInteger)
         {
+            // offset · denominator without a product for the usual offsets (min − 1 of payoffs from 0 or 1).
             BigInteger shift = offset.Numerator.IsZero ? BigInteger.Zero
                 : offset.Numerator.IsOne ? denominator
                 : offset.Numerator == BigInteger.MinusOne ? -denominator
