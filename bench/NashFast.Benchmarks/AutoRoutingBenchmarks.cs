@@ -5,11 +5,11 @@ using NashFast.Games;
 namespace NashFast.Benchmarks;
 
 /// <summary>
-/// Where <c>auto</c> should switch from support enumeration to vertex enumeration
-/// (<see cref="NashSolver.LargeGameSupportPairs"/> = 3003 support pairs): both methods, and <c>auto</c> itself, on one
-/// thread over the same seeded full-precision uniform games, on shapes on both sides of the threshold (C(m + n, m) from
-/// 924 at 6×6 to 48 620 at 9×9). GlobalSetup throws unless both methods find the same equilibria on every game
-/// (vertex enumeration's are exact; the reference solver is infeasible at these sizes).
+/// What <c>auto</c>'s choice costs: support enumeration against vertex enumeration, and <c>auto</c> itself (vertex
+/// enumeration for every game but 2×2 up to m + n = 64 since 2026-11-26, for its exact degenerate flag; before, support
+/// enumeration below C(m + n, m) = 924 support pairs), on one thread over the same seeded full-precision uniform games,
+/// from 3×3 to 9×9 and thin shapes. GlobalSetup throws unless both methods find the same equilibria on every game
+/// (vertex enumeration's are exact; the reference solver is infeasible at the larger sizes).
 /// </summary>
 [MemoryDiagnoser]
 public class AutoRoutingBenchmarks
@@ -19,7 +19,7 @@ public class AutoRoutingBenchmarks
     private readonly SolveOptions _vertex = new() { Method = SolverMethod.VertexEnumeration, MaxDegreeOfParallelism = 1 };
     private readonly SolveOptions _auto = new() { Method = SolverMethod.Auto, MaxDegreeOfParallelism = 1 };
 
-    /// <summary>Game shape, m×n: below the threshold 6×6 (924 pairs), 6×7 (1716), 4×12 (1820); at or above it 5×10 and 6×8 (3003), 7×7 (3432), 8×8, 9×9.</summary>
+    /// <summary>Game shape, m×n: 3×3 to 9×9, and the thin 3×14, 4×10, 4×12, 5×8 to 5×10.</summary>
     [ParamsSource(nameof(Shapes))]
     public string Shape { get; set; } = "6x6";
 
@@ -28,7 +28,7 @@ public class AutoRoutingBenchmarks
     public int Games { get; set; } = 20;
 
     /// <summary>The shapes (only the first in dry mode).</summary>
-    public static IEnumerable<string> Shapes() => BenchParams.Pick(full: ["3x14", "5x6", "6x6", "4x10", "5x8", "6x7", "4x12", "5x9", "5x10", "6x8", "7x7", "8x8", "9x9"], dry: ["6x6"]);
+    public static IEnumerable<string> Shapes() => BenchParams.Pick(full: ["3x3", "4x4", "5x5", "3x14", "5x6", "6x6", "4x10", "5x8", "6x7", "4x12", "5x9", "5x10", "6x8", "7x7", "8x8", "9x9"], dry: ["6x6"]);
 
     /// <summary>Draws the games (System.Random seeded by shape and index, all 53 bits) and cross-checks the two methods.</summary>
     [GlobalSetup]

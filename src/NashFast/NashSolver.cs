@@ -11,16 +11,16 @@ namespace NashFast;
 /// <see cref="SolveResult.Method"/>.
 /// </summary>
 /// <remarks>
-/// <c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games). A game with small integral
-/// (or small-denominator) payoffs — the games where ties and degeneracy actually occur — goes to exact vertex
-/// enumeration when its pivots provably fit in 128-bit integers (<see cref="SmallExactPivotBits"/>): exact answer,
-/// exact degenerate flag, fast. So does every larger game (<see cref="LargeGameSupportPairs"/>: from 6×6 and 5×8, thin
-/// games from far larger), where
-/// vertex enumeration's certified floating-point search beats support enumeration. Any other game goes to support enumeration, which stops at the first sign of
-/// degeneracy; a degenerate game then goes to exact vertex enumeration, valid for every game
-/// (<c>SolveDegenerate</c>). For games on the support-enumeration route, <c>Degenerate = false</c> means no sign
-/// of degeneracy was seen (generic real-valued games are nondegenerate with probability one). With <c>auto</c>, <see cref="SolveOptions.OnEquilibrium"/>
-/// is called once the method is settled (after the search), so it never sees an equilibrium twice.
+/// <para><c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games); every other game with
+/// m + n ≤ 64 goes to vertex enumeration (exact set of extreme equilibria, exact degenerate flag: a certified
+/// floating-point search for continuous payoffs, exact integer pivoting otherwise); larger games to support
+/// enumeration, which marks its result degenerate and incomplete when it sees a sign of degeneracy.</para>
+/// <para>Until 2026-11-26 small games whose payoffs have many bits went to support enumeration first. Its degeneracy
+/// signs come from the support pairs it solves, and a dependency among strategies that no equilibrium uses need not
+/// show in any of them: differential fuzzing against the reference found such games reported nondegenerate (a
+/// strategy listed twice; a pure strategy equal to the average of two others). Where support enumeration was still
+/// faster (up to about 5×5, and thin shapes) vertex enumeration takes a few microseconds more per game: the price of
+/// an exact flag.</para>
 /// </remarks>
 public static class NashSolver
 {
@@ -61,54 +61,6 @@ public static class NashSolver
         };
     }
 
-    /// <summary>
-    /// <c>auto</c> uses exact vertex enumeration directly when the Hadamard bound on its pivots is at most this many
-    /// bits (so it stays in its 64-bit or 128-bit arithmetic tier); e.g. payoffs 0..1000 up to 9×9, payoffs 0..3 up
-    /// to 22×22.
-    /// </summary>
-    public const int SmallExactPivotBits = 126;
-
-    /// <summary>
-    /// <c>auto</c> uses vertex enumeration (certified floating-point search, exact fallback) for a game with at least
-    /// <see cref="VertexMinStrategies"/> strategies per player and at least this many support pairs of equal size,
-    /// <c>C(m + n, m)</c> — C(12, 6) = 924, so 6×6, 5×8 and on; thinner games only from <see cref="ThinGameSupportPairs"/>
-    /// (both up to m + n = <see cref="VertexEnumeration.MaxStrategies"/>).
-    /// </summary>
-    /// <remarks>
-    /// Measured with <c>AutoRoutingBenchmarks</c> (2026-11-26, the 2-core VM, one thread, 20 seeded full-precision
-    /// uniform games per shape, shortened house config), support against vertex enumeration per game: 5×6 31 vs 39 µs,
-    /// 6×6 76 vs 52, 5×8 92 vs 80, 6×7 143 vs 103, 5×9 147 vs 104, 5×10 244 vs 139, 6×8 241 vs 135, 7×7 278 vs 162,
-    /// 8×8 1.15 vs 0.28 ms, 9×9 4.1 vs 0.77 ms; thin games the other way: 3×14 43 vs 85 µs, 4×10 67 vs 86, 4×12 126 vs
-    /// 134. Support enumeration's cost grows with the number of support pairs, vertex enumeration's with the number of
-    /// vertices, which thin games have relatively many of. (Until then the rule was C(20, 10) for every game, set when
-    /// vertex enumeration was several times slower.)
-    /// </remarks>
-    public const double LargeGameSupportPairs = 924;
-
-    /// <summary>The fewest strategies per player for which <see cref="LargeGameSupportPairs"/> applies.</summary>
-    public const int VertexMinStrategies = 5;
-
-    /// <summary>
-    /// <c>auto</c> uses vertex enumeration for a thinner game (fewer than <see cref="VertexMinStrategies"/> strategies
-    /// for one player) from this many support pairs, C(20, 10), the rule for every game before 2026-11-26: 4×44 and up,
-    /// never with 2 or 3 strategies (m + n ≤ 64). Support enumeration was faster on every thin shape measured (3×14,
-    /// 4×10, 4×12).
-    /// </summary>
-    public const double ThinGameSupportPairs = 184_756;
-
-    /// <summary>C(m + n, m): the number of support pairs of equal size support enumeration may visit.</summary>
-    private static double SupportPairs(int m, int n)
-    {
-        double pairs = 1;
-        int small = Math.Min(m, n);
-        for (int k = 1; k <= small; k++)
-        {
-            pairs = pairs * (m + n - small + k) / k;
-        }
-
-        return pairs;
-    }
-
     private static SolveResult SolveAuto(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options)
     {
         if (game.Rows == 2 && game.Columns == 2)
@@ -116,44 +68,16 @@ public static class NashSolver
             return SolveTwoByTwo(game, options);
         }
 
-        // The rational game is built only when a method needs it (building it costs as much as solving a small game).
-        double pivotBits = exact is null ? VertexPolytopes.PivotBitsBound(game) : VertexPolytopes.PivotBitsBound(exact);
-        double pairs = SupportPairs(game.Rows, game.Columns);
-        bool large = (Math.Min(game.Rows, game.Columns) >= VertexMinStrategies ? pairs >= LargeGameSupportPairs : pairs >= ThinGameSupportPairs)
-                     && game.Rows + game.Columns <= VertexEnumeration.MaxStrategies; // vertex enumeration's label masks
-        if (pivotBits <= SmallExactPivotBits || large)
+        if (game.Rows + game.Columns <= VertexEnumeration.MaxStrategies)
         {
             // A double game goes straight to the integer constraints (no rational game at all).
             return exact is null ? VertexEnumeration.Solve(game, options) : VertexEnumeration.Solve(exact, options);
         }
 
-        // Stream nothing during the search: a degenerate game may switch methods, and the sink must not see an
-        // equilibrium twice.
-        SolveOptions silent = options with { OnEquilibrium = null };
-        // Stop at the first sign of degeneracy: the fallback below is valid for every game.
-        SolveResult result = SupportEnumeration.Solve(game, silent, stopOnDegeneracy: true);
-        if (result.Degenerate && !options.CancellationToken.IsCancellationRequested)
-        {
-            result = SolveDegenerate(game, exact, options with { OnEquilibrium = null });
-        }
-
-        if (options.OnEquilibrium is { } sink)
-        {
-            foreach (Equilibrium e in result.Equilibria)
-            {
-                sink(e);
-            }
-        }
-
-        return result;
+        // Beyond vertex enumeration's 64-bit label masks no exact method is practical: support enumeration, whose
+        // result is marked degenerate and incomplete when it sees a sign of degeneracy.
+        return SupportEnumeration.Solve(game, options);
     }
-
-    /// <summary>
-    /// The fallback for games that support enumeration found degenerate: exact vertex enumeration, valid for every
-    /// game, on the exact payoffs when the caller gave them. It honours the limits and the token itself.
-    /// </summary>
-    private static SolveResult SolveDegenerate(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options) =>
-        exact is null ? VertexEnumeration.Solve(game, options) : VertexEnumeration.Solve(exact, options);
 
     private static SolveResult SolveTwoByTwo(BimatrixGame game, SolveOptions options)
     {

@@ -1,3 +1,4 @@
+using NashFast.Enumeration;
 using NashFast.Games;
 using NashFast.Reference;
 
@@ -5,23 +6,28 @@ namespace NashFast.Tests.Enumeration;
 
 public class NashSolverRoutingTests
 {
+    // Every game but 2×2 up to m + n = 64 goes to vertex enumeration: its set and degenerate flag are exact.
     [Theory]
-    [InlineData(10, 10, true)]
-    [InlineData(6, 6, true)]
-    [InlineData(8, 5, true)]
-    [InlineData(6, 5, false)]
-    [InlineData(5, 7, false)]
-    [InlineData(4, 12, false)]
-    [InlineData(14, 3, false)]
-    public void Auto_OnALargeContinuousGame_UsesVertexEnumeration(int m, int n, bool vertex)
+    [InlineData(10, 10)]
+    [InlineData(6, 6)]
+    [InlineData(8, 5)]
+    [InlineData(6, 5)]
+    [InlineData(5, 7)]
+    [InlineData(4, 12)]
+    [InlineData(14, 3)]
+    [InlineData(3, 3)]
+    [InlineData(1, 5)]
+    [InlineData(4, 1)]
+    public void Auto_OnAContinuousGame_UsesVertexEnumeration(int m, int n)
     {
         BimatrixGame game = TestGames.Continuous(m, n, 7);
         SolveResult result = NashSolver.Solve(game);
-        Assert.Equal(vertex ? SolverMethod.VertexEnumeration : SolverMethod.SupportEnumeration, result.Method);
+        Assert.Equal(SolverMethod.VertexEnumeration, result.Method);
         Assert.True(result.Complete);
         Assert.False(result.Degenerate);
-        SolveResult exact = NashSolver.Solve(game, new SolveOptions { Method = SolverMethod.VertexEnumeration });
-        TestGames.AssertSameSet(exact.Equilibria, result.Equilibria, vertex ? 0 : 1e-9, "auto");
+        Assert.NotNull(result.ExactEquilibria);
+        SolveResult support = NashSolver.Solve(game, new SolveOptions { Method = SolverMethod.SupportEnumeration });
+        TestGames.AssertSameSet(support.Equilibria, result.Equilibria, 1e-9, "auto");
     }
 
     // Many support pairs but more than 64 strategies in all: beyond vertex enumeration's label masks, so auto must keep
@@ -35,17 +41,18 @@ public class NashSolverRoutingTests
     }
 
     [Fact]
-    public void Auto_OnANondegenerateGame_UsesSupportEnumeration()
+    public void Auto_OnASmallNondegenerateGame_EqualsTheReference()
     {
         BimatrixGame game = TestGames.Continuous(3, 5, 61);
         SolveResult result = NashSolver.Solve(game);
-        Assert.Equal(SolverMethod.SupportEnumeration, result.Method);
+        Assert.Equal(SolverMethod.VertexEnumeration, result.Method);
         Assert.True(result.Complete);
-        TestGames.AssertSameSet(ReferenceSolver.Solve(game).Equilibria, result.Equilibria, 1e-9, "auto");
+        Assert.False(result.Degenerate);
+        TestGames.AssertSameSet(ReferenceSolver.Solve(game).Equilibria, result.Equilibria, 0, "auto");
     }
 
     [Fact]
-    public void Auto_OnADegenerateGame_FallsBackToVertexEnumeration_AndSaysSo()
+    public void Auto_OnADegenerateGame_UsesVertexEnumeration_AndSaysSo()
     {
         BimatrixGame game = TestGames.SmallIntegers(4, 3, 62, 2);
         SolveResult exact = ReferenceSolver.Solve(game);
@@ -58,7 +65,7 @@ public class NashSolverRoutingTests
     }
 
     [Fact]
-    public void Auto_OnAnExactDegenerateGame_FallsBackOnTheExactPayoffs()
+    public void Auto_OnAnExactDegenerateGame_SolvesTheExactPayoffs()
     {
         // 1/3 is not a double: the exact game must be the one solved.
         var third = new Rational(1, 3);
@@ -76,7 +83,7 @@ public class NashSolverRoutingTests
     }
 
     [Fact]
-    public void Auto_StreamsEachEquilibriumOnce_AndHonoursMaxEquilibriaInTheFallback()
+    public void Auto_StreamsEachEquilibriumOnce_AndHonoursMaxEquilibria()
     {
         BimatrixGame game = BimatrixGame.FromRowMajor(3, 4, new double[12], new double[12]);
         int calls = 0;
@@ -117,6 +124,81 @@ public class NashSolverRoutingTests
         {
             Assert.Contains(auto.Equilibria, x => TestGames.Distance(x, e) <= 1e-9);
         }
+    }
+
+    // Found by differential fuzzing: a copied row that no equilibrium uses. Support enumeration sees no sign of
+    // degeneracy here, and auto used to take it (payoffs of 30 bits: the Hadamard bound is above 126 bits, so it was off
+    // the small-exact route), reporting "nondegenerate".
+    [Fact]
+    public void Auto_OnAGameWithACopiedRow_GivesTheExactDegenerateFlag()
+    {
+        double[] a = [-67044157, -716710543, -304415239, 454887755, -31661045, 665438656, 706098814, 664833257, 657961807, 867410740, 791961118, 82120071, 706098814, 664833257, 657961807];
+        double[] b = [994662271, 803347238, -661233970, -634810238, 116039934, -372836444, -804178353, -481772718, -924741441, 666670349, 197667056, -322389061, -804178353, -481772718, -924741441];
+        BimatrixGame game = BimatrixGame.FromRowMajor(5, 3, a, b);
+        Assert.False(SupportEnumeration.Solve(game).Degenerate); // the case auto used to get wrong
+        AssertAutoEqualsTheReference(game);
+    }
+
+    // The column player's copy: two equal columns of B on a 3×5 game with payoffs of 30 bits (a seed for which support
+    // enumeration alone says "nondegenerate").
+    [Fact]
+    public void Auto_OnAGameWithACopiedColumn_GivesTheExactDegenerateFlag()
+    {
+        var rng = new System.Random(24);
+        int m = rng.Next(2, 6), n = rng.Next(3, 6);
+        var a = new double[m * n];
+        var b = new double[m * n];
+        for (int k = 0; k < a.Length; k++)
+        {
+            a[k] = rng.Next(-1_000_000_000, 1_000_000_000);
+            b[k] = rng.Next(-1_000_000_000, 1_000_000_000);
+        }
+
+        int c = rng.Next(n), d = (c + 1 + rng.Next(n - 1)) % n;
+        for (int i = 0; i < m; i++)
+        {
+            b[(i * n) + d] = b[(i * n) + c];
+        }
+
+        var game = BimatrixGame.FromRowMajor(m, n, a, b);
+        Assert.False(SupportEnumeration.Solve(game).Degenerate); // the case auto used to get wrong
+        AssertAutoEqualsTheReference(game);
+    }
+
+    // A pure strategy equal to the average of two others (a mixed strategy listed as a pure one): degenerate, and
+    // again invisible to support enumeration on this game (fuzzing seed; payoffs of 30 bits, the average exact).
+    [Fact]
+    public void Auto_OnAGameWithAnAveragedRow_GivesTheExactDegenerateFlag()
+    {
+        var rng = new System.Random(0);
+        int m = 5, n = 5;
+        var a = new double[m * n];
+        var b = new double[m * n];
+        for (int k = 0; k < a.Length; k++)
+        {
+            a[k] = rng.Next(-1_000_000_000, 1_000_000_000) * 2.0;
+            b[k] = rng.Next(-1_000_000_000, 1_000_000_000) * 2.0;
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            a[(4 * n) + j] = (a[j] + a[n + j]) / 2;
+        }
+
+        var game = BimatrixGame.FromRowMajor(m, n, a, b);
+        Assert.False(SupportEnumeration.Solve(game).Degenerate);
+        AssertAutoEqualsTheReference(game);
+    }
+
+    private static void AssertAutoEqualsTheReference(BimatrixGame game)
+    {
+        SolveResult exact = ReferenceSolver.Solve(game);
+        Assert.True(exact.Degenerate); // the copy must matter, or the test shows nothing
+        SolveResult auto = NashSolver.Solve(game);
+        Assert.Equal(SolverMethod.VertexEnumeration, auto.Method);
+        Assert.True(auto.Degenerate);
+        Assert.True(auto.Complete);
+        TestGames.AssertSameSet(exact.Equilibria, auto.Equilibria, 0, "auto");
     }
 
     [Fact]
