@@ -67,20 +67,8 @@ public class AdversarialGamesTests
         Assert.True(auto.Complete, auto.IncompleteReason);
         Assert.Equal(exact.Degenerate, auto.Degenerate);
         TestGames.AssertSameSet(exact.Equilibria, auto.Equilibria, MatchTolerance, name + " (auto)");
-        // 2x2: the closed form. Otherwise support enumeration, or exact vertex enumeration (small integral payoffs
-        // go there directly; degenerate games always end there).
-        if (game.Rows == 2 && game.Columns == 2)
-        {
-            Assert.Equal(SolverMethod.TwoByTwo, auto.Method);
-        }
-        else if (exact.Degenerate)
-        {
-            Assert.Equal(SolverMethod.VertexEnumeration, auto.Method);
-        }
-        else
-        {
-            Assert.Contains(auto.Method, new[] { SolverMethod.SupportEnumeration, SolverMethod.VertexEnumeration });
-        }
+        // 2x2: the closed form; every other game here: vertex enumeration.
+        Assert.Equal(game.Rows == 2 && game.Columns == 2 ? SolverMethod.TwoByTwo : SolverMethod.VertexEnumeration, auto.Method);
     }
 
     [Theory]
