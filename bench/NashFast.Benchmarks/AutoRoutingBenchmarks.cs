@@ -5,11 +5,12 @@ using NashFast.Games;
 namespace NashFast.Benchmarks;
 
 /// <summary>
-/// What <c>auto</c>'s choice costs: support enumeration against vertex enumeration, and <c>auto</c> itself (vertex
-/// enumeration for every game but 2×2 up to m + n = 64 since 2026-11-26, for its exact degenerate flag; before, support
-/// enumeration below C(m + n, m) = 924 support pairs), on one thread over the same seeded full-precision uniform games,
-/// from 3×3 to 9×9 and thin shapes. GlobalSetup throws unless both methods find the same equilibria on every game
-/// (vertex enumeration's are exact; the reference solver is infeasible at the larger sizes).
+/// What <c>auto</c>'s choice costs: support enumeration against vertex enumeration, and <c>auto</c> itself, on one
+/// thread over the same seeded full-precision uniform games, from 3×3 to 9×9 and thin shapes. Since 2026-11-26
+/// <c>auto</c> takes support enumeration only on games of at most <see cref="NashSolver.SmallGameSupportPairs"/> support
+/// pairs that <c>NondegeneracyCertificate</c> proves nondegenerate (all of these games are), vertex enumeration
+/// otherwise. GlobalSetup throws unless both methods find the same equilibria on every game (vertex enumeration's are
+/// exact; the reference solver is infeasible at the larger sizes).
 /// </summary>
 [MemoryDiagnoser]
 public class AutoRoutingBenchmarks
@@ -19,7 +20,7 @@ public class AutoRoutingBenchmarks
     private readonly SolveOptions _vertex = new() { Method = SolverMethod.VertexEnumeration, MaxDegreeOfParallelism = 1 };
     private readonly SolveOptions _auto = new() { Method = SolverMethod.Auto, MaxDegreeOfParallelism = 1 };
 
-    /// <summary>Game shape, m×n: 3×3 to 9×9, and the thin 3×14, 4×10, 4×12, 5×8 to 5×10.</summary>
+    /// <summary>Game shape, m×n: 3×3 to 9×9, 4×5 and 3×7 (the largest on the certified support route, 126 support pairs), and the thin 3×14, 4×10, 4×12, 5×8 to 5×10.</summary>
     [ParamsSource(nameof(Shapes))]
     public string Shape { get; set; } = "6x6";
 
@@ -28,7 +29,7 @@ public class AutoRoutingBenchmarks
     public int Games { get; set; } = 20;
 
     /// <summary>The shapes (only the first in dry mode).</summary>
-    public static IEnumerable<string> Shapes() => BenchParams.Pick(full: ["3x3", "4x4", "5x5", "3x14", "5x6", "6x6", "4x10", "5x8", "6x7", "4x12", "5x9", "5x10", "6x8", "7x7", "8x8", "9x9"], dry: ["6x6"]);
+    public static IEnumerable<string> Shapes() => BenchParams.Pick(full: ["3x3", "4x4", "4x5", "3x7", "5x5", "3x14", "5x6", "6x6", "4x10", "5x8", "6x7", "4x12", "5x9", "5x10", "6x8", "7x7", "8x8", "9x9"], dry: ["6x6"]);
 
     /// <summary>Draws the games (System.Random seeded by shape and index, all 53 bits) and cross-checks the two methods.</summary>
     [GlobalSetup]

@@ -11,16 +11,17 @@ namespace NashFast;
 /// <see cref="SolveResult.Method"/>.
 /// </summary>
 /// <remarks>
-/// <para><c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games); every other game with
-/// m + n ≤ 64 goes to vertex enumeration (exact set of extreme equilibria, exact degenerate flag: a certified
-/// floating-point search for continuous payoffs, exact integer pivoting otherwise); larger games to support
-/// enumeration, which marks its result degenerate and incomplete when it sees a sign of degeneracy.</para>
-/// <para>Until 2026-11-26 small games whose payoffs have many bits went to support enumeration first. Its degeneracy
-/// signs come from the support pairs it solves, and a dependency among strategies that no equilibrium uses need not
-/// show in any of them: differential fuzzing against the reference found such games reported nondegenerate (a
-/// strategy listed twice; a pure strategy equal to the average of two others). Where support enumeration was still
-/// faster (up to about 5×5, and thin shapes) vertex enumeration takes a few microseconds more per game: the price of
-/// an exact flag.</para>
+/// <para><c>auto</c>: a 2×2 game goes to the closed form (exact on degenerate 2×2 games). A small double game (at most
+/// <see cref="SmallGameSupportPairs"/> support pairs) whose payoffs have many bits goes to support enumeration when
+/// <see cref="NondegeneracyCertificate"/> proves it nondegenerate. Every other game with m + n ≤ 64 goes to vertex
+/// enumeration (exact set of extreme equilibria, exact degenerate flag). Larger games go to support enumeration, which
+/// marks its result degenerate and incomplete when it sees a sign of degeneracy. So <c>auto</c>'s degenerate flag is
+/// exact for every game up to m + n = 64.</para>
+/// <para>Until 2026-11-26 small games whose payoffs have many bits went to support enumeration on the strength of its
+/// own degeneracy signs. Those come from the support pairs it solves, and a dependency among strategies that no
+/// equilibrium uses need not show in any of them: differential fuzzing against the reference found such games
+/// reported nondegenerate (a strategy listed twice; a pure strategy equal to the average of two others). The
+/// certificate rejects them.</para>
 /// </remarks>
 public static class NashSolver
 {
@@ -61,22 +62,67 @@ public static class NashSolver
         };
     }
 
+    /// <summary>
+    /// <c>auto</c> may use support enumeration on a double game with at most this many support pairs of equal size,
+    /// C(m + n, m) — 4×5, 3×7, 2×14, 1×125 and smaller — when <see cref="NondegeneracyCertificate"/> proves the game
+    /// nondegenerate and its payoffs have too many bits for 128-bit exact pivoting (<see cref="SmallExactPivotBits"/>).
+    /// </summary>
+    /// <remarks>
+    /// Measured with <c>AutoRoutingBenchmarks</c> (2026-11-26, one thread, 20 full-precision uniform games per shape):
+    /// support enumeration against vertex enumeration per game 1.5 against 9.6 µs at 3×3, 3.6 against 13.5 µs at
+    /// 4×4, 17 against 26 µs at 5×5 (C(10, 5) = 252: there the certificate's 5×5 determinants would eat the margin),
+    /// level or slower from 5×6 on.
+    /// </remarks>
+    public const double SmallGameSupportPairs = 126;
+
+    /// <summary>
+    /// <c>auto</c> uses exact vertex enumeration directly when the Hadamard bound on its pivots is at most this many
+    /// bits (so it stays in its 64-bit or 128-bit arithmetic tier); e.g. payoffs 0..1000 up to 9×9, payoffs 0..3 up
+    /// to 22×22.
+    /// </summary>
+    public const int SmallExactPivotBits = 126;
+
     private static SolveResult SolveAuto(BimatrixGame game, ExactBimatrixGame? exact, SolveOptions options)
     {
-        if (game.Rows == 2 && game.Columns == 2)
+        int m = game.Rows, n = game.Columns;
+        if (m == 2 && n == 2)
         {
             return SolveTwoByTwo(game, options);
         }
 
-        if (game.Rows + game.Columns <= VertexEnumeration.MaxStrategies)
+        if (m + n > VertexEnumeration.MaxStrategies)
         {
-            // A double game goes straight to the integer constraints (no rational game at all).
-            return exact is null ? VertexEnumeration.Solve(game, options) : VertexEnumeration.Solve(exact, options);
+            // Beyond vertex enumeration's 64-bit label masks no exact method is practical: support enumeration, whose
+            // result is marked degenerate and incomplete when it sees a sign of degeneracy.
+            return SupportEnumeration.Solve(game, options);
         }
 
-        // Beyond vertex enumeration's 64-bit label masks no exact method is practical: support enumeration, whose
-        // result is marked degenerate and incomplete when it sees a sign of degeneracy.
-        return SupportEnumeration.Solve(game, options);
+        // A small double game proven nondegenerate: support enumeration is valid on it and faster. Not for exact games
+        // (the proof is about the doubles) nor for small integral payoffs (exact vertex enumeration is cheap there and
+        // gives exact output).
+        if (exact is null && Combinations.Binomial(m + n, m) <= SmallGameSupportPairs
+            && VertexPolytopes.PivotBitsBound(game) > SmallExactPivotBits && NondegeneracyCertificate.Proves(game))
+        {
+            // Silent, and stopping at a sign of degeneracy: a sign here can only come from rounding (the game is
+            // nondegenerate), and vertex enumeration then starts afresh; the sink must not see an equilibrium twice.
+            SolveResult result = SupportEnumeration.Solve(game, options with { OnEquilibrium = null }, stopOnDegeneracy: true);
+            if (!result.Degenerate || options.CancellationToken.IsCancellationRequested)
+            {
+                if (options.OnEquilibrium is { } sink)
+                {
+                    foreach (Equilibrium e in result.Equilibria)
+                    {
+                        sink(e);
+                    }
+                }
+
+                return result;
+            }
+        }
+
+        // Every other game: vertex enumeration (exact set, exact degenerate flag). A double game goes straight to the
+        // integer constraints (no rational game at all).
+        return exact is null ? VertexEnumeration.Solve(game, options) : VertexEnumeration.Solve(exact, options);
     }
 
     private static SolveResult SolveTwoByTwo(BimatrixGame game, SolveOptions options)

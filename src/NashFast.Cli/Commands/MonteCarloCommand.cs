@@ -20,7 +20,7 @@ internal static class MonteCarloCommand
         };
         var dist = new Option<string>("--dist") { Description = "Payoffs: uniform | normal | int:LO..HI | covariant:RHO.", DefaultValueFactory = _ => "normal" };
         var seed = new Option<ulong>("--seed") { Description = "Seed (game g is a pure function of seed and g).", DefaultValueFactory = _ => MonteCarloOptions.DefaultSeed };
-        var method = new Option<string>("--method") { Description = "auto | pure | support | reference | 2x2 (pure: only pure statistics; support: faster than auto on small m×n games, its degenerate count only counts signs of degeneracy seen).", DefaultValueFactory = _ => "auto" };
+        var method = new Option<string>("--method") { Description = "auto | pure | support | reference | 2x2 (pure: only pure statistics; support: a little faster than auto on small m×n games, its degenerate count only counts signs of degeneracy seen).", DefaultValueFactory = _ => "auto" };
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (0 = one per core).", DefaultValueFactory = _ => 0 };
         var shard = new Option<string>("--shard") { Description = "Run only shard K of N (1-based, e.g. 2/4); merge the shards' JSON with `nashfast merge`.", DefaultValueFactory = _ => "1/1" };
         var format = new Option<string>("--format") { Description = "Output on stdout: text (a table) or json.", DefaultValueFactory = _ => "text" };

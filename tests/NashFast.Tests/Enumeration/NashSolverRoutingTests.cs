@@ -6,28 +6,30 @@ namespace NashFast.Tests.Enumeration;
 
 public class NashSolverRoutingTests
 {
-    // Every game but 2×2 up to m + n = 64 goes to vertex enumeration: its set and degenerate flag are exact.
+    // Full-precision continuous games: the small ones are proven nondegenerate and take support enumeration, the
+    // others vertex enumeration; either way the flag is exact and the set equals the other method's.
     [Theory]
-    [InlineData(10, 10)]
-    [InlineData(6, 6)]
-    [InlineData(8, 5)]
-    [InlineData(6, 5)]
-    [InlineData(5, 7)]
-    [InlineData(4, 12)]
-    [InlineData(14, 3)]
-    [InlineData(3, 3)]
-    [InlineData(1, 5)]
-    [InlineData(4, 1)]
-    public void Auto_OnAContinuousGame_UsesVertexEnumeration(int m, int n)
+    [InlineData(3, 3, SolverMethod.SupportEnumeration)]
+    [InlineData(4, 4, SolverMethod.SupportEnumeration)]
+    [InlineData(4, 5, SolverMethod.SupportEnumeration)]
+    [InlineData(7, 3, SolverMethod.SupportEnumeration)]
+    [InlineData(2, 9, SolverMethod.SupportEnumeration)]
+    [InlineData(5, 5, SolverMethod.VertexEnumeration)]
+    [InlineData(6, 5, SolverMethod.VertexEnumeration)]
+    [InlineData(5, 7, SolverMethod.VertexEnumeration)]
+    [InlineData(4, 12, SolverMethod.VertexEnumeration)]
+    [InlineData(14, 3, SolverMethod.VertexEnumeration)]
+    [InlineData(6, 6, SolverMethod.VertexEnumeration)]
+    [InlineData(10, 10, SolverMethod.VertexEnumeration)]
+    public void Auto_OnAContinuousGame_PicksByShape_WithAnExactFlag(int m, int n, SolverMethod expected)
     {
-        BimatrixGame game = TestGames.Continuous(m, n, 7);
+        BimatrixGame game = VertexTestGames.RandomFullPrecision(new System.Random((100 * m) + n), m, n);
         SolveResult result = NashSolver.Solve(game);
-        Assert.Equal(SolverMethod.VertexEnumeration, result.Method);
+        Assert.Equal(expected, result.Method);
         Assert.True(result.Complete);
         Assert.False(result.Degenerate);
-        Assert.NotNull(result.ExactEquilibria);
-        SolveResult support = NashSolver.Solve(game, new SolveOptions { Method = SolverMethod.SupportEnumeration });
-        TestGames.AssertSameSet(support.Equilibria, result.Equilibria, 1e-9, "auto");
+        SolveResult other = NashSolver.Solve(game, new SolveOptions { Method = expected == SolverMethod.VertexEnumeration ? SolverMethod.SupportEnumeration : SolverMethod.VertexEnumeration });
+        TestGames.AssertSameSet(other.Equilibria, result.Equilibria, 1e-9, "auto");
     }
 
     // Many support pairs but more than 64 strategies in all: beyond vertex enumeration's label masks, so auto must keep
@@ -43,12 +45,12 @@ public class NashSolverRoutingTests
     [Fact]
     public void Auto_OnASmallNondegenerateGame_EqualsTheReference()
     {
-        BimatrixGame game = TestGames.Continuous(3, 5, 61);
+        BimatrixGame game = VertexTestGames.RandomFullPrecision(new System.Random(61), 3, 5);
         SolveResult result = NashSolver.Solve(game);
-        Assert.Equal(SolverMethod.VertexEnumeration, result.Method);
+        Assert.Equal(SolverMethod.SupportEnumeration, result.Method);
         Assert.True(result.Complete);
         Assert.False(result.Degenerate);
-        TestGames.AssertSameSet(ReferenceSolver.Solve(game).Equilibria, result.Equilibria, 0, "auto");
+        TestGames.AssertSameSet(ReferenceSolver.Solve(game).Equilibria, result.Equilibria, 1e-9, "auto");
     }
 
     [Fact]
