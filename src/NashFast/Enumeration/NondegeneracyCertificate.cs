@@ -146,7 +146,7 @@ internal static class NondegeneracyCertificate
                     double value = 0, magnitude = 0;
                     for (int t = 0; t <= k; t++)
                     {
-                        // R without its t-th row, sorted: its rank from the parts below and above t.
+                        // R without its t-th row (still sorted), and that minor's rank.
                         for (int u = 0, v = 0; u <= k; u++)
                         {
                             if (u != t)
