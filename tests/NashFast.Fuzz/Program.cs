@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using NashFast;
+using NashFast.Enumeration;
+using NashFast.Fuzz;
+using NashFast.Games;
+using NashFast.Reference;
+
+// Usage: NashFast.Fuzz [--seed S] [--games N]. Draws N games from seeds S, S+1, … (FuzzGames), solves each by the
+// reference and by: vertex enumeration on one thread, on two threads (the second search on a thread of its own),
+// from the exact game, the floating-point search alone (when it answers), and auto on the double and on the exact
+// game; prints every difference with the seed that reproduces it, then "N passed, N failed" (one check per solver
+// and game); exits 1 on any failure.
+int seed = 1, games = 300;
+for (int i = 0; i + 1 < args.Length; i += 2)
+{
+    switch (args[i])
+    {
+        case "--seed":
+            seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            break;
+        case "--games":
+            games = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            break;
+        default:
+            Console.Error.WriteLine($"unknown option {args[i]}; usage: NashFast.Fuzz [--seed S] [--games N]");
+            return 2;
+    }
+}
+
+var one = new SolveOptions { MaxDegreeOfParallelism = 1 };
+var two = new SolveOptions { MaxDegreeOfParallelism = 2 };
+var solvers = new (string Name, Func<BimatrixGame, ExactBimatrixGame, SolveResult?> Solve)[]
+{
+    ("vertex, one thread", (g, _) => VertexEnumeration.Solve(g, one)),
+    ("vertex, two threads", (g, e) => VertexEnumeration.SolveOnDedicatedThreads(g, two, out bool _)),
+    ("vertex, exact game", (_, e) => VertexEnumeration.Solve(e, one)),
+    ("vertex, float search only", (_, e) => VertexEnumeration.SolveFloatOnly(e, one)),
+    ("auto", (g, _) => NashSolver.Solve(g, two)),
+    ("auto, exact game", (_, e) => NashSolver.Solve(e, one)),
+};
+
+long passed = 0, failed = 0;
+var clock = Stopwatch.StartNew();
+for (int s = seed; s < seed + games; s++)
+{
+    (BimatrixGame game, string description) = FuzzGames.Draw(s);
+    var exact = ExactBimatrixGame.FromDouble(game);
+    SolveResult reference = ReferenceSolver.Solve(exact);
+    foreach ((string name, Func<BimatrixGame, ExactBimatrixGame, SolveResult?> solve) in solvers)
+    {
+        string? difference;
+        try
+        {
+            SolveResult? result = solve(game, exact);
+            difference = result is null ? null : FuzzComparison.Difference(reference, result); // null: the float search gave up (allowed)
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            difference = $"threw {e.GetType().Name}: {e.Message}";
+        }
+
+        if (difference is null)
+        {
+            passed++;
+        }
+        else
+        {
+            failed++;
+            Console.WriteLine($"FAIL {description}, {name}: {difference}");
+        }
+    }
+}
+
+Console.WriteLine($"{games} games from seed {seed} in {clock.Elapsed.TotalSeconds:F1} s");
+Console.WriteLine($"{passed} passed, {failed} failed");
+return failed == 0 ? 0 : 1;
