@@ -96,6 +96,27 @@ public class NashSolverRoutingTests
         Assert.False(result.Complete);
     }
 
+    // On the certified support route the sink is called once per equilibrium, after the search, and the limit holds.
+    [Fact]
+    public void Auto_OnTheSupportRoute_StreamsEachEquilibriumOnce_AndHonoursMaxEquilibria()
+    {
+        BimatrixGame game = TestGames.Identity(4); // 15 equilibria, but payoffs 0..1 go to exact vertex enumeration
+        game = BimatrixGame.FromRowMajor(4, 4, game.AFlat.ToArray().Select((x, k) => x + (k * 1e-9 * Math.PI)).ToArray(), game.BFlat.ToArray().Select((x, k) => x + (k * 1e-9 * Math.E)).ToArray());
+        var seen = new List<Equilibrium>();
+        SolveResult all = NashSolver.Solve(game, new SolveOptions { OnEquilibrium = seen.Add });
+        Assert.Equal(SolverMethod.SupportEnumeration, all.Method);
+        Assert.True(all.Complete);
+        Assert.Equal(15, all.Equilibria.Count);
+        Assert.Equal(all.Equilibria.Count, seen.Count);
+
+        int calls = 0;
+        SolveResult some = NashSolver.Solve(game, new SolveOptions { MaxEquilibria = 4, OnEquilibrium = _ => calls++ });
+        Assert.Equal(SolverMethod.SupportEnumeration, some.Method);
+        Assert.False(some.Complete);
+        Assert.Equal(4, some.Equilibria.Count);
+        Assert.Equal(4, calls);
+    }
+
     [Fact]
     public void Auto_OnALargeDegenerateGame_IsCompleteThroughVertexEnumeration()
     {
