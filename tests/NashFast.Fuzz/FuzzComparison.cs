@@ -52,6 +52,67 @@ internal static class FuzzComparison
         return null;
     }
 
+    /// <summary>
+    /// Support enumeration, explicit: when it says complete, its set must be the reference's within 1e-9 (its
+    /// degenerate flag only means "a sign was seen", so it is not compared).
+    /// </summary>
+    public static string? SupportDifference(SolveResult expected, SolveResult actual)
+    {
+        if (!actual.Complete)
+        {
+            return null; // it said it could not vouch for the set
+        }
+
+        if (expected.Equilibria.Count != actual.Equilibria.Count)
+        {
+            return $"complete with {actual.Equilibria.Count} equilibria, the reference has {expected.Equilibria.Count}";
+        }
+
+        foreach (Equilibrium e in actual.Equilibria)
+        {
+            if (!expected.Equilibria.Any(x => Distance(x.Row, e.Row) <= 1e-9 && Distance(x.Column, e.Column) <= 1e-9))
+            {
+                return "an equilibrium the reference does not have";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Lemke–Howson from every label: each equilibrium it reaches is one of the reference's, exactly.</summary>
+    public static string? LemkeHowsonDifference(SolveResult expected, SolveResult actual)
+    {
+        foreach (ExactEquilibrium e in actual.ExactEquilibria!)
+        {
+            if (!expected.ExactEquilibria!.Any(x => x.Row.AsSpan().SequenceEqual(e.Row) && x.Column.AsSpan().SequenceEqual(e.Column)))
+            {
+                return "reached an equilibrium the reference does not have";
+            }
+        }
+
+        return actual.Equilibria.Count == 0 ? "no equilibrium reached" : null;
+    }
+
+    /// <summary>Pure equilibria: exactly the reference's equilibria whose supports are single strategies.</summary>
+    public static string? PureDifference(SolveResult expected, SolveResult actual)
+    {
+        int pure = expected.Equilibria.Count(x => x.RowSupportSize == 1 && x.ColumnSupportSize == 1);
+        if (pure != actual.Equilibria.Count)
+        {
+            return $"{actual.Equilibria.Count} pure equilibria, the reference has {pure}";
+        }
+
+        foreach (Equilibrium e in actual.Equilibria)
+        {
+            if (!expected.Equilibria.Any(x => Distance(x.Row, e.Row) == 0 && Distance(x.Column, e.Column) == 0))
+            {
+                return "a pure equilibrium the reference does not have";
+            }
+        }
+
+        return null;
+    }
+
     private static double Distance(double[] x, double[] y)
     {
         double d = 0;

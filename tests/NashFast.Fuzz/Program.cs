@@ -7,10 +7,11 @@ using NashFast.Games;
 using NashFast.Reference;
 
 // Usage: NashFast.Fuzz [--seed S] [--games N]. Draws N games from seeds S, S+1, … (FuzzGames), solves each by the
-// reference and by: vertex enumeration on one thread, on two threads (the second search on a thread of its own),
-// from the exact game, the floating-point search alone (when it answers), and auto on the double and on the exact
-// game; prints every difference with the seed that reproduces it, then "N passed, N failed" (one check per solver
-// and game); exits 1 on any failure.
+// reference and compares: vertex enumeration on one thread, on two threads (the second search on a thread of its
+// own), from the exact game, the floating-point search alone (when it answers), and auto on the double and on the
+// exact game, all exactly; support enumeration's set when it says complete; every Lemke–Howson path's end (one of
+// the reference's equilibria); the pure equilibria. Prints every difference with the seed that reproduces it, then
+// "N passed, N failed" (one check per solver and game); exits 1 on any failure.
 int seed = 1, games = 300;
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
@@ -30,14 +31,19 @@ for (int i = 0; i + 1 < args.Length; i += 2)
 
 var one = new SolveOptions { MaxDegreeOfParallelism = 1 };
 var two = new SolveOptions { MaxDegreeOfParallelism = 2 };
-var solvers = new (string Name, Func<BimatrixGame, ExactBimatrixGame, SolveResult?> Solve)[]
+var everyLabel = new SolveOptions { Method = SolverMethod.LemkeHowson, LemkeHowsonLabel = -1 };
+Func<SolveResult, SolveResult, string?> same = FuzzComparison.Difference;
+var solvers = new (string Name, Func<BimatrixGame, ExactBimatrixGame, SolveResult?> Solve, Func<SolveResult, SolveResult, string?> Compare)[]
 {
-    ("vertex, one thread", (g, _) => VertexEnumeration.Solve(g, one)),
-    ("vertex, two threads", (g, e) => VertexEnumeration.SolveOnDedicatedThreads(g, two, out bool _)),
-    ("vertex, exact game", (_, e) => VertexEnumeration.Solve(e, one)),
-    ("vertex, float search only", (_, e) => VertexEnumeration.SolveFloatOnly(e, one)),
-    ("auto", (g, _) => NashSolver.Solve(g, two)),
-    ("auto, exact game", (_, e) => NashSolver.Solve(e, one)),
+    ("vertex, one thread", (g, _) => VertexEnumeration.Solve(g, one), same),
+    ("vertex, two threads", (g, e) => VertexEnumeration.SolveOnDedicatedThreads(g, two, out bool _), same),
+    ("vertex, exact game", (_, e) => VertexEnumeration.Solve(e, one), same),
+    ("vertex, float search only", (_, e) => VertexEnumeration.SolveFloatOnly(e, one), same),
+    ("auto", (g, _) => NashSolver.Solve(g, two), same),
+    ("auto, exact game", (_, e) => NashSolver.Solve(e, one), same),
+    ("support", (g, _) => SupportEnumeration.Solve(g, one), FuzzComparison.SupportDifference),
+    ("lemke-howson, every label", (_, e) => NashSolver.Solve(e, everyLabel), FuzzComparison.LemkeHowsonDifference),
+    ("pure", (g, _) => PureEquilibria.Solve(g, one), FuzzComparison.PureDifference),
 };
 
 long passed = 0, failed = 0;
@@ -47,13 +53,13 @@ for (int s = seed; s < seed + games; s++)
     (BimatrixGame game, string description) = FuzzGames.Draw(s);
     var exact = ExactBimatrixGame.FromDouble(game);
     SolveResult reference = ReferenceSolver.Solve(exact);
-    foreach ((string name, Func<BimatrixGame, ExactBimatrixGame, SolveResult?> solve) in solvers)
+    foreach ((string name, Func<BimatrixGame, ExactBimatrixGame, SolveResult?> solve, Func<SolveResult, SolveResult, string?> compare) in solvers)
     {
         string? difference;
         try
         {
             SolveResult? result = solve(game, exact);
-            difference = result is null ? null : FuzzComparison.Difference(reference, result); // null: the float search gave up (allowed)
+            difference = result is null ? null : compare(reference, result); // null: the float search gave up (allowed)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
