@@ -11,20 +11,22 @@ using NashFast.Reference;
 // own), from the exact game, the floating-point search alone (when it answers), and auto on the double and on the
 // exact game, all exactly; support enumeration's set when it says complete; every Lemke–Howson path's end (one of
 // the reference's equilibria); the pure equilibria. Prints every difference with the seed that reproduces it, then
-// "N passed, N failed" (one check per solver and game); exits 1 on any failure.
+// "N passed, N failed" (one check per solver and game); exits 1 on any failure, 2 on a bad option or value.
 int seed = 1, games = 300;
-for (int i = 0; i + 1 < args.Length; i += 2)
+for (int i = 0; i < args.Length; i += 2)
 {
+    int value = 0;
+    bool number = i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
     switch (args[i])
     {
-        case "--seed":
-            seed = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        case "--seed" when number:
+            seed = value;
             break;
-        case "--games":
-            games = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+        case "--games" when number && value >= 0:
+            games = value;
             break;
         default:
-            Console.Error.WriteLine($"unknown option {args[i]}; usage: NashFast.Fuzz [--seed S] [--games N]");
+            Console.Error.WriteLine($"bad option '{args[i]}' (or its value); usage: NashFast.Fuzz [--seed S] [--games N], S an int, N ≥ 0");
             return 2;
     }
 }
@@ -36,7 +38,7 @@ Func<SolveResult, SolveResult, string?> same = FuzzComparison.Difference;
 var solvers = new (string Name, Func<BimatrixGame, ExactBimatrixGame, SolveResult?> Solve, Func<SolveResult, SolveResult, string?> Compare)[]
 {
     ("vertex, one thread", (g, _) => VertexEnumeration.Solve(g, one), same),
-    ("vertex, two threads", (g, e) => VertexEnumeration.SolveOnDedicatedThreads(g, two, out bool _), same),
+    ("vertex, two threads", (g, _) => VertexEnumeration.SolveOnDedicatedThreads(g, two, out bool _), same),
     ("vertex, exact game", (_, e) => VertexEnumeration.Solve(e, one), same),
     ("vertex, float search only", (_, e) => VertexEnumeration.SolveFloatOnly(e, one), same),
     ("auto", (g, _) => NashSolver.Solve(g, two), same),
