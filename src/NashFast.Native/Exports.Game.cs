@@ -132,7 +132,7 @@ public static unsafe partial class Exports
         for (int code = 0; code < options.Length; code++)
         {
             MethodCodes.TryFromCode(code, out SolverMethod method);
-            options[code] = new SolveOptions { Method = method };
+            options[code] = new SolveOptions { Method = method, ExactResults = false }; // the exports write doubles
         }
 
         return options;

@@ -33,6 +33,17 @@ public sealed record SolveOptions
     public bool Components { get; init; }
 
     /// <summary>
+    /// Vertex enumeration: also return the equilibria as exact rationals (<see cref="SolveResult.ExactEquilibria"/>).
+    /// Default true. False skips reducing every probability and payoff to lowest terms (the greatest common divisors
+    /// of numbers hundreds of bits long, a tenth to a quarter of a solve of full-precision games), for callers that
+    /// use only <see cref="SolveResult.Equilibria"/>: those stay the same, bit for bit (each value is still the
+    /// correctly rounded exact one, and the order the same), and <see cref="SolveResult.ExactEquilibria"/> is null.
+    /// With <see cref="Components"/> the exact equilibria are computed anyway (the components are built from them).
+    /// Other methods ignore it.
+    /// </summary>
+    public bool ExactResults { get; init; } = true;
+
+    /// <summary>
     /// Lemke–Howson: the label dropped at the start — 0…m−1 a row strategy, m…m+n−1 a column strategy (different
     /// labels can reach different equilibria) — or −1 to follow the path of every label and return the distinct
     /// equilibria reached. Default 0.

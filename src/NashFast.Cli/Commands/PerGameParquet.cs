@@ -84,7 +84,7 @@ internal static class PerGameParquet
     private static void SolveMxN(IGameDistribution d, ulong seed, long first, int n, int rows, int columns, SolverMethod method,
                                  int[] eq, int[] pure, bool[] degenerate, bool[] mixed, double[] p, double[] q)
     {
-        var options = new SolveOptions { Method = method };
+        var options = new SolveOptions { Method = method, ExactResults = false }; // the columns are doubles
         for (int k = 0; k < n; k++)
         {
             SolveResult r = NashSolver.Solve(d.CreateGame(seed, first + k, rows, columns), options);

@@ -185,6 +185,7 @@ internal static class SolveCommand
             MaxEquilibria = settings.MaxEquilibria,
             MaxDegreeOfParallelism = settings.Threads,
             Components = settings.Components,
+            ExactResults = settings.Exact, // printed only with --exact (components compute them anyway)
             LemkeHowsonLabel = settings.LemkeHowsonLabel,
             CancellationToken = cancellationToken,
             OnEquilibrium = e =>

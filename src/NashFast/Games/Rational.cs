@@ -79,6 +79,15 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
     /// </summary>
     internal static Rational FromLowestTerms(BigInteger numerator, BigInteger denominatorMinusOne) => new(numerator, denominatorMinusOne, true);
 
+    /// <summary>
+    /// <paramref name="numerator"/> / <paramref name="denominator"/> (nonzero) as given, not reduced: for values that
+    /// are only compared (<see cref="CompareTo(Rational)"/>) and converted (<see cref="ToDouble"/>), whose answers do
+    /// not depend on the representation. <see cref="Equals(Rational)"/>, the hash and the parts are not those of the
+    /// reduced value, so such a value must never reach a caller.
+    /// </summary>
+    internal static Rational Unreduced(BigInteger numerator, BigInteger denominator) =>
+        denominator.Sign < 0 ? new(-numerator, -denominator - BigInteger.One, true) : new(numerator, denominator - BigInteger.One, true);
+
     /// <summary>Sign of the value: -1, 0 or 1.</summary>
     public int Sign => Numerator.Sign;
 

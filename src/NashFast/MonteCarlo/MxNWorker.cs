@@ -23,7 +23,7 @@ internal sealed class MxNWorker
         _a = new double[rows * columns];
         _b = new double[rows * columns];
         _cells = new PureCell[rows * columns];
-        _options = new SolveOptions { Method = method, CancellationToken = cancellationToken };
+        _options = new SolveOptions { Method = method, CancellationToken = cancellationToken, ExactResults = false }; // statistics of the doubles
         Statistics = new Accumulator(bins);
     }
 

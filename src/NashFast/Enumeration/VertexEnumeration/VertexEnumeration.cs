@@ -126,7 +126,10 @@ public static class VertexEnumeration
         VertexMatchStream? stream = null;
         if (parallelism > 1 && SearchWorthASecondThread(m, n))
         {
-            stream = new VertexMatchStream(m + n, VertexTiers.TriesFloat(cp, n, m, tier), VertexTiers.TriesFloat(cq, m, n, tier), overlap: dedicatedSecondThread);
+            stream = new VertexMatchStream(m + n, VertexTiers.TriesFloat(cp, n, m, tier), VertexTiers.TriesFloat(cq, m, n, tier), overlap: dedicatedSecondThread)
+            {
+                Reduce = options.ExactResults || options.Components,
+            };
             (p, q) = OnTwoThreads(
                 () => stream.Run(0, publish => VertexTiers.Enumerate(cp, n, m, 0, tier, token, publish)),
                 () => stream.Run(1, publish => VertexTiers.Enumerate(cq, m, n, m, tier, token, publish)),
@@ -191,6 +194,7 @@ public static class VertexEnumeration
     {
         int m = game.Rows, n = game.Columns;
         BigInteger[] cp = game.P, cq = game.Q;
+        bool exact = options.ExactResults || options.Components; // the components are built from the exact vertices
 
         // Normalised vertices, computed once each (a vertex may be part of many equilibria), with their doubles: the
         // output needs both, and the doubles also order the equilibria without most exact comparisons (see Compare).
@@ -204,12 +208,12 @@ public static class VertexEnumeration
             {
                 if (!rows.ContainsKey(x))
                 {
-                    rows[x] = Normalise(p, x);
+                    rows[x] = Normalise(p, x, exact);
                 }
 
                 if (!columns.ContainsKey(y))
                 {
-                    columns[y] = Normalise(q, y);
+                    columns[y] = Normalise(q, y, exact);
                 }
             }
         }
@@ -227,8 +231,8 @@ public static class VertexEnumeration
             var e = new ExactEquilibrium(
                 row.Probabilities,
                 col.Probabilities,
-                Payoff(cq, n, row, col, game.ScaleA, game.OffsetA),
-                Payoff(cp, m, col, row, game.ScaleB, game.OffsetB));
+                Payoff(cq, n, row, col, game.ScaleA, game.OffsetA, exact),
+                Payoff(cp, m, col, row, game.ScaleB, game.OffsetB, exact));
             var d = new Equilibrium((double[])row.Doubles.Clone(), (double[])col.Doubles.Clone(), e.RowPayoff.ToDouble(), e.ColumnPayoff.ToDouble());
             found[k] = new FoundEquilibrium(e, d, x, y);
         }
@@ -280,7 +284,7 @@ public static class VertexEnumeration
 
         return new SolveResult(SolverMethod.VertexEnumeration, p.Degenerate || q.Degenerate, reason is null, doubles, reason)
         {
-            ExactEquilibria = exactList,
+            ExactEquilibria = exact ? exactList : null,
             Components = options.Components ? VertexComponents.Find(sortedPairs, RowVertex, ColumnVertex) : null,
         };
     }
@@ -372,11 +376,16 @@ public static class VertexEnumeration
     }
 
     /// <summary>Vertex <paramref name="id"/> of <paramref name="set"/>, normalised (safe on any thread: see <see cref="VertexSet.Published"/>).</summary>
-    internal static NormalisedVertex Normalise(VertexSet set, int id)
+    /// <remarks>
+    /// With <paramref name="reduce"/> false (doubles only, see <see cref="SolveOptions.ExactResults"/>) the
+    /// probabilities are left unreduced (<see cref="Rational.Unreduced"/>): they are only compared and converted to
+    /// double, which give the same answers for any representation of a value, and the gcds were most of the work.
+    /// </remarks>
+    internal static NormalisedVertex Normalise(VertexSet set, int id, bool reduce = true)
     {
         BigInteger[] numerators = set.Coordinates(id);
         BigInteger sum = VertexLimbSums.Sum(numerators);
-        Rational[] probabilities = Probabilities(numerators, sum);
+        Rational[] probabilities = reduce ? Probabilities(numerators, sum) : UnreducedProbabilities(numerators, sum);
         var doubles = new double[probabilities.Length];
         for (int i = 0; i < doubles.Length; i++)
         {
@@ -391,6 +400,19 @@ public static class VertexEnumeration
     /// Lemke–Howson path give them) scaled to sum 1: the mixed strategy, exactly.
     /// </summary>
     internal static Rational[] Probabilities(BigInteger[] numerators) => Probabilities(numerators, VertexLimbSums.Sum(numerators));
+
+    /// <summary>The probabilities t_i / sum, unreduced (for comparisons and doubles only).</summary>
+    private static Rational[] UnreducedProbabilities(BigInteger[] numerators, BigInteger sum)
+    {
+        var result = new Rational[numerators.Length];
+        for (int i = 0; i < numerators.Length; i++)
+        {
+            BigInteger t = numerators[i];
+            result[i] = t.IsZero ? Rational.Zero : t == sum ? Rational.One : Rational.Unreduced(t, sum);
+        }
+
+        return result;
+    }
 
     private static Rational[] Probabilities(BigInteger[] numerators, BigInteger sum)
     {
@@ -431,7 +453,7 @@ public static class VertexEnumeration
     /// and one reduction, where the rational game would take d rational products and sums. The offset
     /// <c>a / b</c> is added before that one reduction: <c>(b · dot + a · scale · S) / (b · scale · S)</c>.
     /// </summary>
-    private static Rational Payoff(BigInteger[] constraints, int d, NormalisedVertex own, NormalisedVertex other, BigInteger scale, Rational offset)
+    private static Rational Payoff(BigInteger[] constraints, int d, NormalisedVertex own, NormalisedVertex other, BigInteger scale, Rational offset, bool reduce)
     {
         int i = 0;
         while (own.Numerators[i].IsZero)
@@ -448,11 +470,12 @@ public static class VertexEnumeration
                 : offset.Numerator.IsOne ? denominator
                 : offset.Numerator == BigInteger.MinusOne ? -denominator
                 : offset.Numerator * denominator;
-            return new Rational(dot + shift, denominator);
+            return reduce ? new Rational(dot + shift, denominator) : Rational.Unreduced(dot + shift, denominator);
         }
 
         BigInteger offsetDenominator = offset.Denominator;
-        return new Rational((dot * offsetDenominator) + (offset.Numerator * denominator), denominator * offsetDenominator);
+        BigInteger numerator = (dot * offsetDenominator) + (offset.Numerator * denominator);
+        return reduce ? new Rational(numerator, denominator * offsetDenominator) : Rational.Unreduced(numerator, denominator * offsetDenominator);
     }
 
     /// <summary>A vertex's coordinate numerators, their sum, the mixed strategy they normalise to and its doubles.</summary>

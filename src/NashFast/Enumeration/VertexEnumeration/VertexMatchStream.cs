@@ -65,6 +65,9 @@ internal sealed class VertexMatchStream
         _overlap = overlap;
     }
 
+    /// <summary>Whether the vertices are normalised to reduced rationals (see <see cref="VertexEnumeration.Normalise"/>).</summary>
+    public bool Reduce { get; init; } = true;
+
     /// <summary>
     /// Runs the search of <paramref name="side"/> (0 = P, 1 = Q), giving it the callback that publishes its set; then,
     /// if this side finished first, follows the other (see the remarks), or if it finished second, helps the
@@ -310,7 +313,7 @@ internal sealed class VertexMatchStream
             (set, id) = row ? (_p!, x) : (_q!, y);
         }
 
-        VertexEnumeration.NormalisedVertex vertex = VertexEnumeration.Normalise(set, id);
+        VertexEnumeration.NormalisedVertex vertex = VertexEnumeration.Normalise(set, id, Reduce);
         lock (_gate)
         {
             (row ? _rows : _columns).TryAdd(id, vertex);
