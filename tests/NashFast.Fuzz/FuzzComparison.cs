@@ -53,6 +53,34 @@ internal static class FuzzComparison
     }
 
     /// <summary>
+    /// Vertex enumeration without the exact rationals (<see cref="SolveOptions.ExactResults"/> false): the same
+    /// flags and the reference's doubles exactly (probabilities and payoffs, same order), and no exact list.
+    /// </summary>
+    public static string? DoublesOnlyDifference(SolveResult expected, SolveResult actual)
+    {
+        if (actual.ExactEquilibria is not null)
+        {
+            return "exact equilibria computed although not asked for";
+        }
+
+        if (Difference(expected, actual) is { } difference)
+        {
+            return difference;
+        }
+
+        for (int k = 0; k < expected.Equilibria.Count; k++)
+        {
+            Equilibrium x = expected.Equilibria[k], y = actual.Equilibria[k];
+            if (Distance(x.Row, y.Row) != 0 || Distance(x.Column, y.Column) != 0 || !x.RowPayoff.Equals(y.RowPayoff) || !x.ColumnPayoff.Equals(y.ColumnPayoff))
+            {
+                return $"equilibrium {k}: not the reference's doubles";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Support enumeration, explicit: when it says complete, its set must be the reference's within 1e-9 (its
     /// degenerate flag only means "a sign was seen", so it is not compared).
     /// </summary>

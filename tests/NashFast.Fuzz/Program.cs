@@ -9,7 +9,8 @@ using NashFast.Reference;
 // Usage: NashFast.Fuzz [--seed S] [--games N]. Draws N games from seeds S, S+1, … (FuzzGames), solves each by the
 // reference and compares: vertex enumeration on one thread, on two threads (the second search on a thread of its
 // own), from the exact game, the floating-point search alone (when it answers), and auto on the double and on the
-// exact game, all exactly; support enumeration's set when it says complete; every Lemke–Howson path's end (one of
+// exact game, all exactly; vertex enumeration without the exact rationals (the reference's doubles, bit for bit);
+// support enumeration's set when it says complete; every Lemke–Howson path's end (one of
 // the reference's equilibria); the pure equilibria. Prints every difference with the seed that reproduces it, then
 // "N passed, N failed" (one check per solver and game); exits 1 on any failure, 2 on a bad option or value.
 int seed = 1, games = 300;
@@ -33,6 +34,7 @@ for (int i = 0; i < args.Length; i += 2)
 
 var one = new SolveOptions { MaxDegreeOfParallelism = 1 };
 var two = new SolveOptions { MaxDegreeOfParallelism = 2 };
+var doublesOnly = new SolveOptions { MaxDegreeOfParallelism = 1, ExactResults = false };
 var everyLabel = new SolveOptions { Method = SolverMethod.LemkeHowson, LemkeHowsonLabel = -1 };
 Func<SolveResult, SolveResult, string?> same = FuzzComparison.Difference;
 var solvers = new (string Name, Func<BimatrixGame, ExactBimatrixGame, SolveResult?> Solve, Func<SolveResult, SolveResult, string?> Compare)[]
@@ -41,6 +43,7 @@ var solvers = new (string Name, Func<BimatrixGame, ExactBimatrixGame, SolveResul
     ("vertex, two threads", (g, _) => VertexEnumeration.SolveOnDedicatedThreads(g, two, out bool _), same),
     ("vertex, exact game", (_, e) => VertexEnumeration.Solve(e, one), same),
     ("vertex, float search only", (_, e) => VertexEnumeration.SolveFloatOnly(e, one), same),
+    ("vertex, doubles only", (g, _) => VertexEnumeration.Solve(g, doublesOnly), FuzzComparison.DoublesOnlyDifference),
     ("auto", (g, _) => NashSolver.Solve(g, two), same),
     ("auto, exact game", (_, e) => NashSolver.Solve(e, one), same),
     ("support", (g, _) => SupportEnumeration.Solve(g, one), FuzzComparison.SupportDifference),
