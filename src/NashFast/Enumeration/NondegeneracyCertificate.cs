@@ -105,6 +105,7 @@ internal static class NondegeneracyCertificate
         Span<int> support = stackalloc int[MaxSupport];
         Span<int> rows = stackalloc int[MaxSupport + 1];
         Span<int> minorRows = stackalloc int[MaxSupport];
+        Span<int> suffix = stackalloc int[MaxSupport + 1];
         Span<double> matrix = stackalloc double[MaxSupport * MaxSupport];
         Span<double> minors = stackalloc double[MaxMinors];
         Span<double> magnitudes = stackalloc double[MaxMinors];
@@ -135,7 +136,7 @@ internal static class NondegeneracyCertificate
                     }
 
                     int rank = Rank(s, binomial);
-                    minors[rank] = Determinant(a, k, 0, (1 << k) - 1, out magnitudes[rank]);
+                    minors[rank] = Determinant(a, k, out magnitudes[rank]);
                 }
                 while (Combinations.Advance(s, responses) >= 0);
 
@@ -143,21 +144,22 @@ internal static class NondegeneracyCertificate
                 Combinations.First(r);
                 do
                 {
-                    double value = 0, magnitude = 0;
-                    for (int t = 0; t <= k; t++)
+                    // The colex rank of R without its t-th row: the rows before t keep their places (C(r_u, u + 1)),
+                    // the rows after it move down one (C(r_u, u)); prefix and suffix sums give all k + 1 ranks.
+                    int after = 0;
+                    for (int u = k; u > 0; u--)
                     {
-                        // R without its t-th row (still sorted), and that minor's rank.
-                        for (int u = 0, v = 0; u <= k; u++)
-                        {
-                            if (u != t)
-                            {
-                                s[v++] = r[u];
-                            }
-                        }
+                        suffix[u - 1] = after += binomial[(r[u] * (MaxSupport + 2)) + u];
+                    }
 
-                        int rank = Rank(s, binomial);
+                    suffix[k] = 0;
+                    double value = 0, magnitude = 0;
+                    for (int t = 0, before = 0; t <= k; t++)
+                    {
+                        int rank = before + suffix[t];
                         value += (t & 1) == 0 ? minors[rank] : -minors[rank];
                         magnitude += magnitudes[rank];
+                        before += binomial[(r[t] * (MaxSupport + 2)) + t + 1];
                     }
 
                     if (!Certified(value, magnitude))
@@ -210,38 +212,76 @@ internal static class NondegeneracyCertificate
     }
 
     /// <summary>
-    /// The determinant of the s×s matrix a restricted to rows row… and the columns in <paramref name="freeColumns"/>,
-    /// by expansion along its first row; <paramref name="magnitude"/> is the same expansion of the absolute values.
+    /// The determinant of the k×k matrix <paramref name="a"/> (k = 2, 3 or 4) by expansion along its first row, each
+    /// minor in turn along its first row; <paramref name="magnitude"/> is the same expansion of the absolute values.
+    /// Written out per order (the recursion over column masks it replaces spent most of its time on the recursion):
+    /// the same products and sums in the same order, so the same bound on their rounding (see the remarks).
     /// </summary>
-    private static double Determinant(ReadOnlySpan<double> a, int s, int row, int freeColumns, out double magnitude)
+    internal static double Determinant(ReadOnlySpan<double> a, int k, out double magnitude) => k switch
     {
-        if (row == s - 2)
+        2 => Determinant2(a[0], a[1], a[2], a[3], out magnitude),
+        3 => Determinant3(a, 3, 0, 0, 1, 2, out magnitude),
+        _ => Determinant4(a, out magnitude),
+    };
+
+    /// <summary>[[a, b], [c, d]]: a·d − b·c.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Determinant2(double a, double b, double c, double d, out double magnitude)
+    {
+        double p = a * d, q = b * c;
+        magnitude = Math.Abs(p) + Math.Abs(q);
+        return p - q;
+    }
+
+    /// <summary>Rows <paramref name="row"/> to row + 2 of a (row length <paramref name="s"/>) on columns c0 &lt; c1 &lt; c2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Determinant3(ReadOnlySpan<double> a, int s, int row, int c0, int c1, int c2, out double magnitude)
+    {
+        int r0 = row * s, r1 = r0 + s, r2 = r1 + s;
+        double sum = 0, total = 0, minor, minorMagnitude;
+        double e = a[r0 + c0];
+        if (e != 0)
         {
-            // The last two rows on the last two columns, in closed form (a quarter of the calls at 4×4).
-            int c0 = BitOperations.TrailingZeroCount(freeColumns), c1 = BitOperations.TrailingZeroCount(freeColumns & (freeColumns - 1));
-            double p = a[(row * s) + c0] * a[((row + 1) * s) + c1], q = a[(row * s) + c1] * a[((row + 1) * s) + c0];
-            magnitude = Math.Abs(p) + Math.Abs(q);
-            return p - q;
+            minor = Determinant2(a[r1 + c1], a[r1 + c2], a[r2 + c1], a[r2 + c2], out minorMagnitude);
+            sum += e * minor;
+            total += Math.Abs(e) * minorMagnitude;
         }
 
-        double sum = 0, total = 0;
-        bool positive = true;
-        for (int c = 0; c < s; c++)
+        e = a[r0 + c1];
+        if (e != 0)
         {
-            if ((freeColumns & (1 << c)) == 0)
-            {
-                continue;
-            }
+            minor = Determinant2(a[r1 + c0], a[r1 + c2], a[r2 + c0], a[r2 + c2], out minorMagnitude);
+            sum += -(e * minor);
+            total += Math.Abs(e) * minorMagnitude;
+        }
 
-            double e = a[(row * s) + c];
+        e = a[r0 + c2];
+        if (e != 0)
+        {
+            minor = Determinant2(a[r1 + c0], a[r1 + c1], a[r2 + c0], a[r2 + c1], out minorMagnitude);
+            sum += e * minor;
+            total += Math.Abs(e) * minorMagnitude;
+        }
+
+        magnitude = total;
+        return sum;
+    }
+
+    /// <summary>A 4×4 matrix along its first row, the minors by <see cref="Determinant3"/>.</summary>
+    private static double Determinant4(ReadOnlySpan<double> a, out double magnitude)
+    {
+        double sum = 0, total = 0;
+        for (int c = 0; c < 4; c++)
+        {
+            double e = a[c];
             if (e != 0)
             {
-                double minor = Determinant(a, s, row + 1, freeColumns & ~(1 << c), out double minorMagnitude);
-                sum += positive ? e * minor : -(e * minor);
+                // The other three columns, in order.
+                int c0 = c == 0 ? 1 : 0, c1 = c <= 1 ? 2 : 1, c2 = c <= 2 ? 3 : 2;
+                double minor = Determinant3(a, 4, 1, c0, c1, c2, out double minorMagnitude);
+                sum += (c & 1) == 0 ? e * minor : -(e * minor);
                 total += Math.Abs(e) * minorMagnitude;
             }
-
-            positive = !positive;
         }
 
         magnitude = total;

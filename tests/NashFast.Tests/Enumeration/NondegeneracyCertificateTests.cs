@@ -93,6 +93,87 @@ public class NondegeneracyCertificateTests
         Assert.False(NondegeneracyCertificate.Proves(BimatrixGame.FromRowMajor(3, 3, [1e300, 2e300, 3e299, 4e300, 5e299, 6e300, 7e300, 8e299, 9e300], [1, 2, 3, 4, 5, 6, 7, 8, 9.5])));
     }
 
+    // The written-out determinants of order 2 to 4 against the exact determinant (Leibniz's formula in rationals) of
+    // random matrices with entries of mixed signs and magnitudes, zeros included: within the rounding bound the
+    // certificate relies on, and the magnitude at least the sum of the exact terms' absolute values, less rounding.
+    [Fact]
+    public void Determinants_AreWithinTheRoundingBound_OfTheExactOnes()
+    {
+        var rng = new System.Random(17);
+        for (int trial = 0; trial < 3000; trial++)
+        {
+            int k = 2 + (trial % 3);
+            var a = new double[k * k];
+            for (int e = 0; e < a.Length; e++)
+            {
+                a[e] = rng.Next(8) == 0 ? 0 : (rng.NextDouble() - 0.5) * Math.Pow(2, rng.Next(-30, 30));
+            }
+
+            double value = NondegeneracyCertificate.Determinant(a, k, out double magnitude);
+            (Rational exact, Rational terms) = ExactDeterminant(a, k);
+            double error = Math.Abs(value - exact.ToDouble());
+            Assert.True(error <= 2e-15 * magnitude, $"order {k}, trial {trial}: {value} against {exact.ToDouble()} (magnitude {magnitude})");
+            Assert.True(magnitude >= terms.ToDouble() * (1 - 1e-14), $"order {k}, trial {trial}: magnitude {magnitude} below the terms' {terms.ToDouble()}");
+        }
+    }
+
+    /// <summary>Leibniz: the sum over permutations of signed products, and the sum of their absolute values.</summary>
+    private static (Rational Value, Rational Terms) ExactDeterminant(double[] a, int k)
+    {
+        Rational value = Rational.Zero, terms = Rational.Zero;
+        foreach ((int[] permutation, int sign) in Permutations(k))
+        {
+            Rational product = Rational.One;
+            for (int i = 0; i < k; i++)
+            {
+                product *= Rational.FromDouble(a[(i * k) + permutation[i]]);
+            }
+
+            value += sign > 0 ? product : -product;
+            terms += Rational.Abs(product);
+        }
+
+        return (value, terms);
+    }
+
+    private static IEnumerable<(int[] Permutation, int Sign)> Permutations(int k)
+    {
+        int[] p = Enumerable.Range(0, k).ToArray();
+        foreach (int[] q in Permute(p, 0))
+        {
+            int inversions = 0;
+            for (int i = 0; i < k; i++)
+            {
+                for (int j = i + 1; j < k; j++)
+                {
+                    inversions += q[i] > q[j] ? 1 : 0;
+                }
+            }
+
+            yield return (q, inversions % 2 == 0 ? 1 : -1);
+        }
+    }
+
+    private static IEnumerable<int[]> Permute(int[] p, int from)
+    {
+        if (from == p.Length)
+        {
+            yield return (int[])p.Clone();
+            yield break;
+        }
+
+        for (int i = from; i < p.Length; i++)
+        {
+            (p[from], p[i]) = (p[i], p[from]);
+            foreach (int[] q in Permute(p, from + 1))
+            {
+                yield return q;
+            }
+
+            (p[from], p[i]) = (p[i], p[from]);
+        }
+    }
+
     private static BimatrixGame Draw(System.Random rng, int m, int n, int kind)
     {
         var a = new double[m * n];
