@@ -127,10 +127,18 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>, I
         }
 
         exponent -= 1075; // value = mantissa * 2^exponent
+        if (exponent < 0)
+        {
+            // Lowest terms without a gcd: the denominator is a power of two, so only the mantissa's trailing zeros cancel.
+            int shift = Math.Min(BitOperations.TrailingZeroCount(mantissa), -exponent);
+            mantissa >>= shift;
+            exponent += shift;
+        }
+
         BigInteger num = negative ? -new BigInteger(mantissa) : new BigInteger(mantissa);
         return exponent >= 0
             ? new Rational(num << exponent)
-            : new Rational(num, BigInteger.One << -exponent);
+            : FromLowestTerms(num, (BigInteger.One << -exponent) - BigInteger.One);
     }
 
     /// <summary>

@@ -51,6 +51,49 @@ public class RationalTests
         Assert.True(r.Denominator.IsPowerOfTwo);
     }
 
+    // Random doubles of every binary exponent (subnormals, integers, halves, huge), and their sign: FromDouble's parts
+    // are those the reducing constructor gives for the value mantissa / 2^k (lowest terms without a gcd).
+    [Fact]
+    public void FromDouble_IsInLowestTerms_OnDoublesOfEveryExponent()
+    {
+        var rng = new System.Random(29);
+        for (int t = 0; t < 5000; t++)
+        {
+            long bits = ((long)rng.Next(0, 0x7FF) << 52) | (rng.NextInt64() & 0xFFFFFFFFFFFFFL);
+            if (t % 5 == 0)
+            {
+                bits &= ~((1L << rng.Next(0, 53)) - 1); // many trailing zeros
+            }
+
+            double x = BitConverter.Int64BitsToDouble(t % 2 == 0 ? bits : bits | long.MinValue);
+            Rational r = Rational.FromDouble(x);
+            (BigInteger numerator, BigInteger denominator) = Exact(x);
+            var reduced = new Rational(numerator, denominator);
+            Assert.Equal(reduced.Numerator, r.Numerator);
+            Assert.Equal(reduced.Denominator, r.Denominator);
+        }
+    }
+
+    /// <summary>x as mantissa / 2^k (not reduced), from its bits.</summary>
+    private static (BigInteger Numerator, BigInteger Denominator) Exact(double x)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int exponent = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exponent == 0)
+        {
+            exponent = 1;
+        }
+        else
+        {
+            mantissa |= 1L << 52;
+        }
+
+        exponent -= 1075;
+        BigInteger numerator = bits < 0 ? -new BigInteger(mantissa) : new BigInteger(mantissa);
+        return exponent >= 0 ? (numerator << exponent, BigInteger.One) : (numerator, BigInteger.One << -exponent);
+    }
+
     [Fact]
     public void FromDouble_OfPointOne_IsTheDyadicValue()
     {

@@ -164,7 +164,7 @@ internal static class VertexPolytopes
 
         var result = new BigInteger[flat.Length];
         BigInteger scale = BigInteger.One << fractionBits;
-        Rational offset = Rational.FromDouble(min) - Rational.One;
+        Rational offset = MinusOne(Rational.FromDouble(min));
 
         // Every v·2^F is an integer below 2^(53 + maxShift + F) in magnitude; when that and 2^F are at most 2^123 the
         // entries (v − min + 1)·2^F fit an Int128, and only the final conversion touches BigInteger.
@@ -188,6 +188,13 @@ internal static class VertexPolytopes
 
         return (result, scale, offset);
     }
+
+    /// <summary>
+    /// x − 1 for a dyadic x in lowest terms (a double's value), without the general subtraction's gcd: an odd numerator
+    /// over a power of two above one stays odd when the denominator is subtracted, so the result is in lowest terms too.
+    /// </summary>
+    private static Rational MinusOne(Rational x) =>
+        x.IsInteger ? new Rational(x.Numerator - BigInteger.One) : Rational.FromLowestTerms(x.Numerator - x.Denominator, x.Denominator - BigInteger.One);
 
     /// <summary><paramref name="v"/>·2^<paramref name="fractionBits"/> as an Int128 (the caller checked it fits with room).</summary>
     private static Int128 ScaledSmall(double v, int fractionBits)
