@@ -82,6 +82,21 @@ public class VertexExactResultsOptionTests
     }
 
     [Fact]
+    public void AStopAtMaxEquilibria_GivesTheSameDoubles()
+    {
+        // Identity 5 (31 equilibria) and a full-precision 7×7 game, cut at 3: the same first equilibria, marked incomplete.
+        var rng = new System.Random(23);
+        foreach (BimatrixGame game in new[] { TestGames.Identity(5), VertexTestGames.RandomFullPrecision(rng, 7, 7) })
+        {
+            var options = new SolveOptions { MaxEquilibria = 3 };
+            SolveResult exact = VertexEnumeration.Solve(game, options);
+            SolveResult doubles = VertexEnumeration.Solve(game, options with { ExactResults = false });
+            AssertSameDoubles(exact, doubles, $"{game.Rows}x{game.Columns}, at most 3");
+            Assert.Null(doubles.ExactEquilibria);
+        }
+    }
+
+    [Fact]
     public void Components_StillGetTheExactEquilibria()
     {
         var rng = new System.Random(5);
