@@ -214,8 +214,8 @@ internal static class NondegeneracyCertificate
     /// <summary>
     /// The determinant of the k×k matrix <paramref name="a"/> (k = 2, 3 or 4) by expansion along its first row, each
     /// minor in turn along its first row; <paramref name="magnitude"/> is the same expansion of the absolute values.
-    /// Written out per order (the recursion over column masks it replaces spent most of its time on the recursion):
-    /// the same products and sums in the same order, so the same bound on their rounding (see the remarks).
+    /// Written out per order, replacing a recursion over column masks (with the prefix-sum ranks in AllNonsingular,
+    /// 0.67 of the certificate's time at 4×4): the same products and sums in the same order, so the same bound on their rounding.
     /// </summary>
     internal static double Determinant(ReadOnlySpan<double> a, int k, out double magnitude) => k switch
     {

@@ -128,7 +128,7 @@ public static class VertexEnumeration
         {
             stream = new VertexMatchStream(m + n, VertexTiers.TriesFloat(cp, n, m, tier), VertexTiers.TriesFloat(cq, m, n, tier), overlap: dedicatedSecondThread)
             {
-                Reduce = options.ExactResults || options.Components,
+                Reduce = WantsExact(options),
             };
             (p, q) = OnTwoThreads(
                 () => stream.Run(0, publish => VertexTiers.Enumerate(cp, n, m, 0, tier, token, publish)),
@@ -194,7 +194,7 @@ public static class VertexEnumeration
     {
         int m = game.Rows, n = game.Columns;
         BigInteger[] cp = game.P, cq = game.Q;
-        bool exact = options.ExactResults || options.Components; // the components are built from the exact vertices
+        bool exact = WantsExact(options);
 
         // Normalised vertices, computed once each (a vertex may be part of many equilibria), with their doubles: the
         // output needs both, and the doubles also order the equilibria without most exact comparisons (see Compare).
@@ -288,6 +288,9 @@ public static class VertexEnumeration
             Components = options.Components ? VertexComponents.Find(sortedPairs, RowVertex, ColumnVertex) : null,
         };
     }
+
+    /// <summary>Whether the result carries the exact equilibria: asked for, or needed by the components (built from them).</summary>
+    private static bool WantsExact(SolveOptions options) => options.ExactResults || options.Components;
 
     /// <summary>The fewest equilibria whose payoffs <see cref="Assemble"/> shares with a helper thread.</summary>
     private const int MinPairsForTwoThreads = 4;
