@@ -29,6 +29,19 @@ public sealed record SolveOptions
     /// </summary>
     public Action<Equilibrium>? OnEquilibrium { get; init; }
 
+    /// <summary>
+    /// Called every <see cref="ProgressInterval"/> while vertex or support enumeration runs (also when
+    /// <see cref="SolverMethod.Auto"/> chose one), with the work done so far (see <see cref="SolveProgress"/>); a
+    /// solve shorter than the interval reports nothing. From a background thread the library shares between all solves
+    /// (not the thread pool, which a busy host can starve), one call at a time, never after the solve has returned (the
+    /// solve waits for a call in progress); an exception it throws stops the reports and is rethrown by the solve.
+    /// The searches keep their counts anyway, so reporting costs them nothing. Null (the default) for none.
+    /// </summary>
+    public Action<SolveProgress>? Progress { get; init; }
+
+    /// <summary>Time between two <see cref="Progress"/> calls (and before the first). Default one second; must be positive.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Vertex enumeration: also compute the maximal Nash subsets (convex components).</summary>
     public bool Components { get; init; }
 

@@ -179,6 +179,7 @@ internal static class SolveCommand
 
         // Equilibria as they are found, so that a cancelled solve can still print them.
         var found = new List<Equilibrium>();
+        var progress = new SolveProgressPrinter(file, error);
         var options = new SolveOptions
         {
             Method = settings.Method,
@@ -188,6 +189,8 @@ internal static class SolveCommand
             ExactResults = settings.Exact, // printed only with --exact (components compute them anyway)
             LemkeHowsonLabel = settings.LemkeHowsonLabel,
             CancellationToken = cancellationToken,
+            Progress = progress.Report,
+            ProgressInterval = progress.Interval,
             OnEquilibrium = e =>
             {
                 lock (found)
@@ -212,8 +215,13 @@ internal static class SolveCommand
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
+            progress.Clear();
             error.WriteLine($"{file}: {e.Message}");
             return ExitCodes.BadInput;
+        }
+        finally
+        {
+            progress.Clear(); // before any other output (the status line shares the terminal)
         }
 
         if (settings.Exact && result.Complete && result.ExactEquilibria is null)

@@ -1,5 +1,6 @@
 using System.Text;
 using NashFast.Games;
+using NashFast.Internal.Threading;
 
 namespace NashFast.Enumeration;
 
@@ -67,6 +68,7 @@ public static class SupportEnumeration
             run.AddSigns(DegeneracySigns.PureBestResponseTie);
         }
 
+        using ProgressReporter? reporter = options.Progress is null ? null : StartProgress(options, run);
         long threads = Math.Min(options.EffectiveParallelism, run.TotalItems);
         if (threads <= 1)
         {
@@ -78,6 +80,7 @@ public static class SupportEnumeration
             Parallel.For(0, (int)threads, parallel, _ => new SupportPairWorker(run).Run());
         }
 
+        reporter?.Finish();
         List<Equilibrium> equilibria = run.SortedEquilibria();
         DegeneracySigns signs = run.Signs;
         bool searchedAll = !run.Stopped && maxSupport == fullSupport;
@@ -90,6 +93,10 @@ public static class SupportEnumeration
         string? reason = complete ? null : Reason(run, signs, maxSupport, fullSupport, equilibria.Count, options);
         return new SolveResult(SolverMethod.SupportEnumeration, signs != DegeneracySigns.None, complete, equilibria, reason);
     }
+
+    /// <summary>Reports the row supports taken (a method of its own, so that a solve without progress allocates no closure).</summary>
+    private static ProgressReporter? StartProgress(SolveOptions options, SupportEnumerationRun run) =>
+        ProgressReporter.Start(options, SolverMethod.SupportEnumeration, "row supports", () => (run.ItemsTaken, run.TotalItems));
 
     private static string Reason(SupportEnumerationRun run, DegeneracySigns signs, int maxSupport, int fullSupport, int found, SolveOptions options)
     {

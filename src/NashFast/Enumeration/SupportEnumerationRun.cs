@@ -68,6 +68,9 @@ internal sealed class SupportEnumerationRun : IDisposable
 
     public long TotalItems => ItemOffsets[MaxSupport + 1];
 
+    /// <summary>Work items handed out so far (at most <see cref="TotalItems"/>), for progress reports.</summary>
+    public long ItemsTaken => Math.Min(Volatile.Read(ref _nextItem), TotalItems);
+
     public bool Stopped => _stop;
 
     public bool Cancelled => _cancelled;

@@ -121,6 +121,10 @@ public static class VertexEnumeration
         int parallelism = options.EffectiveParallelism;
         BigInteger[] cp = game.P, cq = game.Q;
 
+        // Progress: each search tells its slot its vertex count every 64 vertices; the reporter reads both.
+        VertexSearchProgress? pProgress = null, qProgress = null;
+        using ProgressReporter? reporter = options.Progress is null ? null : StartProgress(options, pProgress = new(), qProgress = new());
+
         // P: k = n rows, dimension m, labels already global. Q: k = m rows, dimension n, labels rotated by m.
         VertexSet? p, q;
         VertexMatchStream? stream = null;
@@ -131,14 +135,14 @@ public static class VertexEnumeration
                 Reduce = WantsExact(options),
             };
             (p, q) = OnTwoThreads(
-                () => stream.Run(0, publish => VertexTiers.Enumerate(cp, n, m, 0, tier, token, publish)),
-                () => stream.Run(1, publish => VertexTiers.Enumerate(cq, m, n, m, tier, token, publish)),
+                () => stream.Run(0, publish => VertexTiers.Enumerate(cp, n, m, 0, tier, token, publish, pProgress)),
+                () => stream.Run(1, publish => VertexTiers.Enumerate(cq, m, n, m, tier, token, publish, qProgress)),
                 dedicatedSecondThread);
         }
         else
         {
-            p = VertexTiers.Enumerate(cp, n, m, 0, tier, token);
-            q = VertexTiers.Enumerate(cq, m, n, m, tier, token);
+            p = VertexTiers.Enumerate(cp, n, m, 0, tier, token, progress: pProgress);
+            q = VertexTiers.Enumerate(cq, m, n, m, tier, token, progress: qProgress);
         }
 
         if (p is null || q is null)
@@ -168,6 +172,7 @@ public static class VertexEnumeration
         }
 
         SolveResult result = Assemble(game, p, q, pairs, options, reason, rows, columns);
+        reporter?.Finish();
 
         // Nothing reads the sets any more (both searches and the stream are done): their storage serves the next solve.
         p.Release();
@@ -288,6 +293,10 @@ public static class VertexEnumeration
             Components = options.Components ? VertexComponents.Find(sortedPairs, RowVertex, ColumnVertex) : null,
         };
     }
+
+    /// <summary>Reports the two searches' vertex counts together (a method of its own, so that a solve without progress allocates no closure).</summary>
+    private static ProgressReporter? StartProgress(SolveOptions options, VertexSearchProgress p, VertexSearchProgress q) =>
+        ProgressReporter.Start(options, SolverMethod.VertexEnumeration, "vertices", () => (p.Found + q.Found, null));
 
     /// <summary>Whether the result carries the exact equilibria: asked for, or needed by the components (built from them).</summary>
     private static bool WantsExact(SolveOptions options) => options.ExactResults || options.Components;

@@ -65,6 +65,8 @@ internal sealed class VertexFloatSearch
 
     private readonly int _batchLookupSlots;
 
+    private VertexSearchProgress? _progress;
+
     private VertexFloatSearch(VertexIntervalTableau tableau, int maxPivotsBack, int maxAnchorExchanges, int batchLookupSlots)
     {
         _batchLookupSlots = batchLookupSlots;
@@ -89,8 +91,8 @@ internal sealed class VertexFloatSearch
     /// The vertices (label sets only; coordinates on demand) or null when some decision could not be certified.
     /// Parameters as for <see cref="VertexSearch{T, TOps}.Run"/>.
     /// </summary>
-    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, Action<VertexSet>? stream = null) =>
-        Run(constraints, k, d, labelShift, token, out _, stream: stream);
+    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, Action<VertexSet>? stream = null, VertexSearchProgress? progress = null) =>
+        Run(constraints, k, d, labelShift, token, out _, stream: stream, progress: progress);
 
     /// <summary>
     /// As <see cref="Run(BigInteger[], int, int, int, CancellationToken)"/>, also reporting the work done; the
@@ -99,7 +101,8 @@ internal sealed class VertexFloatSearch
     /// vertices or null); <paramref name="batchLookupSlots"/> is the visited-table size from which neighbour lookups
     /// are batched (0: always, <see cref="int.MaxValue"/>: never; the traversal is the same either way);
     /// <paramref name="stream"/> is given the result set as soon as it exists, for another thread to read as it grows
-    /// (see <see cref="VertexSet.Published"/>).
+    /// (see <see cref="VertexSet.Published"/>); <paramref name="progress"/> is told the vertex count as the set grows
+    /// (see <see cref="VertexSet.Progress"/>).
     /// </summary>
     public static VertexSet? Run(
         BigInteger[] constraints,
@@ -112,7 +115,8 @@ internal sealed class VertexFloatSearch
         int maxAnchorExchanges = DefaultMaxAnchorExchanges,
         int maxVectorBits = 512,
         int batchLookupSlots = DefaultBatchLookupSlots,
-        Action<VertexSet>? stream = null)
+        Action<VertexSet>? stream = null,
+        VertexSearchProgress? progress = null)
     {
         stats = default;
         VertexIntervalTableau? tableau = VertexIntervalTableau.Create(constraints, k, d, maxVectorBits);
@@ -121,7 +125,7 @@ internal sealed class VertexFloatSearch
             return null;
         }
 
-        var search = new VertexFloatSearch(tableau, maxPivotsBack, maxAnchorExchanges, batchLookupSlots);
+        var search = new VertexFloatSearch(tableau, maxPivotsBack, maxAnchorExchanges, batchLookupSlots) { _progress = progress };
         VertexSet? result = search.Search(new VertexExactCoordinates(constraints, k, d, labelShift), labelShift, stream, token);
         stats = new VertexFloatSearchStats(search.Refreshes, search.AnchorRefreshes, search.Materialisations, tableau.Pivots);
         return result;
@@ -155,7 +159,7 @@ internal sealed class VertexFloatSearch
     {
         VertexIntervalTableau t = _tableau;
         int d = _d;
-        var result = new VertexSet(d, coordinates.Solve);
+        var result = new VertexSet(d, coordinates.Solve) { Progress = _progress };
         stream?.Invoke(result);
         ulong zMask = d == 64 ? ulong.MaxValue : (1UL << d) - 1;
         ulong allLocal = d + _k == 64 ? ulong.MaxValue : (1UL << (d + _k)) - 1;

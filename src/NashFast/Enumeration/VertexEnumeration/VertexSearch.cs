@@ -82,6 +82,8 @@ internal sealed class VertexSearch<T, TOps>
     /// </summary>
     private bool _small;
 
+    private VertexSearchProgress? _progress;
+
     private VertexSearch(int k, int d, int maxLevels)
     {
         _k = k;
@@ -131,9 +133,10 @@ internal sealed class VertexSearch<T, TOps>
     /// Dictionaries kept along the DFS path (at least 2); 0: as many as fit 64 MB. Deeper levels pivot in place and
     /// back (tests force that path with a small value).
     /// </param>
-    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, int maxLevels = 0)
+    /// <param name="progress">Told the vertex count as the set grows (see <see cref="VertexSet.Progress"/>); null for none.</param>
+    public static VertexSet? Run(BigInteger[] constraints, int k, int d, int labelShift, CancellationToken token, int maxLevels = 0, VertexSearchProgress? progress = null)
     {
-        var search = new VertexSearch<T, TOps>(k, d, maxLevels);
+        var search = new VertexSearch<T, TOps>(k, d, maxLevels) { _progress = progress };
         if (t_levelDets is not null && t_levelSmall is not null)
         {
             search._levelDets = t_levelDets;
@@ -199,7 +202,7 @@ internal sealed class VertexSearch<T, TOps>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private VertexSet? Search(VertexBasisSet visited, VertexBasisSet degenerateVertices, VertexDfsFrames frames, int labelShift, CancellationToken token)
     {
-        var result = new VertexSet(_d);
+        var result = new VertexSet(_d) { Progress = _progress };
         ulong basis = 0;
         for (int r = 0; r < _k; r++)
         {

@@ -98,6 +98,12 @@ internal sealed class VertexSet
     /// <summary>Vertices appended between two publications (a power of two).</summary>
     public const int PublishBatch = 64;
 
+    /// <summary>
+    /// Told the vertex count at every <see cref="PublishBatch"/>-th vertex, for progress reports
+    /// (<see cref="SolveOptions.Progress"/>); null for none.
+    /// </summary>
+    public VertexSearchProgress? Progress { get; set; }
+
     private int _published;
 
     /// <summary>Appends a vertex of a set built with a coordinate resolver (published in batches, see <see cref="Published"/>).</summary>
@@ -108,6 +114,7 @@ internal sealed class VertexSet
         if ((_labels.Count & (PublishBatch - 1)) == 0)
         {
             Volatile.Write(ref _published, _labels.Count);
+            Progress?.Report(_labels.Count);
         }
     }
 
@@ -132,6 +139,7 @@ internal sealed class VertexSet
         _labels.Add(labels);
         _isZero.Add(isZero);
         _longCoordinates.AddRange(coordinates);
+        ReportEveryBatch();
     }
 
     /// <summary>
@@ -151,6 +159,7 @@ internal sealed class VertexSet
         _bigCoordinates.Release();
         _isZero.Release();
         _published = 0;
+        Progress = null;
     }
 
     /// <summary>Appends a vertex with arbitrary-precision coordinates.</summary>
@@ -159,6 +168,17 @@ internal sealed class VertexSet
         _labels.Add(labels);
         _isZero.Add(isZero);
         _bigCoordinates.AddRange(coordinates);
+        ReportEveryBatch();
+    }
+
+    /// <summary>The progress count of the exact searches' sets (they publish nothing: no other thread reads them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReportEveryBatch()
+    {
+        if (Progress is { } progress && (_labels.Count & (PublishBatch - 1)) == 0)
+        {
+            progress.Report(_labels.Count);
+        }
     }
 }
 
@@ -364,4 +384,16 @@ internal sealed class VertexChunkedList<T>
             return _kept.TryPop(out chunk);
         }
     }
+}
+
+/// <summary>One polytope's vertex count so far, written by its search and read by a progress timer.</summary>
+internal sealed class VertexSearchProgress
+{
+    private long _found;
+
+    /// <summary>Vertices found so far by the current search of the polytope.</summary>
+    public long Found => Volatile.Read(ref _found);
+
+    /// <summary>Records the count (the searching thread only).</summary>
+    public void Report(long found) => Volatile.Write(ref _found, found);
 }

@@ -93,14 +93,15 @@ internal static class VertexTiers
     /// When given, told of the set the floating-point search is filling (another thread may read it as it grows, see
     /// <see cref="VertexSet.Published"/>), and told null when that search gives up and the exact tiers take over.
     /// </param>
-    public static VertexSet? Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token, Action<VertexSet?>? stream = null)
+    /// <param name="progress">Told the vertex count as each attempt's set grows (see <see cref="VertexSet.Progress"/>).</param>
+    public static VertexSet? Enumerate(BigInteger[] constraints, int k, int d, int labelShift, VertexTier start, CancellationToken token, Action<VertexSet?>? stream = null, VertexSearchProgress? progress = null)
     {
         // Auto skips the float search when 64-bit exact pivoting suffices: such games have small integral payoffs, are
         // usually degenerate (where the float search can only give up, 253 of 300 polytopes for payoffs 0..3), and
         // their exact search is cheap anyway.
         if (TriesFloat(constraints, k, d, start))
         {
-            VertexSet? found = VertexFloatSearch.Run(constraints, k, d, labelShift, token, stream);
+            VertexSet? found = VertexFloatSearch.Run(constraints, k, d, labelShift, token, stream, progress);
             if (found is null)
             {
                 stream?.Invoke(null);
@@ -122,14 +123,14 @@ internal static class VertexTiers
         {
             VertexSet? result = tier switch
             {
-                VertexTier.Long => VertexSearch<long, VertexLongArithmetic>.Run(constraints, k, d, labelShift, token),
-                VertexTier.Wide128 => VertexSearch<Int128, VertexInt128Arithmetic>.Run(constraints, k, d, labelShift, token),
-                VertexTier.Wide256 => VertexSearch<VertexLimbs4, VertexWideArithmetic<VertexLimbs4>>.Run(constraints, k, d, labelShift, token),
-                VertexTier.Wide512 => VertexSearch<VertexLimbs8, VertexWideArithmetic<VertexLimbs8>>.Run(constraints, k, d, labelShift, token),
-                VertexTier.Wide768 => VertexSearch<VertexLimbs12, VertexWideArithmetic<VertexLimbs12>>.Run(constraints, k, d, labelShift, token),
-                VertexTier.Wide1024 => VertexSearch<VertexLimbs16, VertexWideArithmetic<VertexLimbs16>>.Run(constraints, k, d, labelShift, token),
-                VertexTier.Wide1536 => VertexSearch<VertexLimbs24, VertexWideArithmetic<VertexLimbs24>>.Run(constraints, k, d, labelShift, token),
-                _ => VertexSearch<BigInteger, VertexBigArithmetic>.Run(constraints, k, d, labelShift, token),
+                VertexTier.Long => VertexSearch<long, VertexLongArithmetic>.Run(constraints, k, d, labelShift, token, progress: progress),
+                VertexTier.Wide128 => VertexSearch<Int128, VertexInt128Arithmetic>.Run(constraints, k, d, labelShift, token, progress: progress),
+                VertexTier.Wide256 => VertexSearch<VertexLimbs4, VertexWideArithmetic<VertexLimbs4>>.Run(constraints, k, d, labelShift, token, progress: progress),
+                VertexTier.Wide512 => VertexSearch<VertexLimbs8, VertexWideArithmetic<VertexLimbs8>>.Run(constraints, k, d, labelShift, token, progress: progress),
+                VertexTier.Wide768 => VertexSearch<VertexLimbs12, VertexWideArithmetic<VertexLimbs12>>.Run(constraints, k, d, labelShift, token, progress: progress),
+                VertexTier.Wide1024 => VertexSearch<VertexLimbs16, VertexWideArithmetic<VertexLimbs16>>.Run(constraints, k, d, labelShift, token, progress: progress),
+                VertexTier.Wide1536 => VertexSearch<VertexLimbs24, VertexWideArithmetic<VertexLimbs24>>.Run(constraints, k, d, labelShift, token, progress: progress),
+                _ => VertexSearch<BigInteger, VertexBigArithmetic>.Run(constraints, k, d, labelShift, token, progress: progress),
             };
             if (result is not null)
             {

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using NashFast.Games;
+
+namespace NashFast.Internal.Threading;
+
+/// <summary>
+/// Calls <see cref="SolveOptions.Progress"/> every <see cref="SolveOptions.ProgressInterval"/> while a method runs,
+/// with a count the method's threads keep up to date anyway (so the search loops pay nothing for it).
+/// </summary>
+/// <remarks>
+/// <para>The calls come from one background thread shared by every solve in the process ("NashFast progress",
+/// created on first use), not from the thread pool: a host whose pool is busy (a test runner measured here: three
+/// threads, work items waiting) delayed a pool timer's callbacks past whole solves, so a caller would see no
+/// progress exactly when the machine is loaded. One reporter's callback at a time; a report whose time came while
+/// another callback ran is made when that returns.</para>
+/// <para>No call starts after <see cref="Dispose"/> (or <see cref="Finish"/>), and both wait for a call in progress,
+/// so a caller may tear its display down as soon as the solve returns. An exception thrown by the callback stops the
+/// reports and is rethrown by <see cref="Finish"/> on the solving thread.</para>
+/// </remarks>
+internal sealed class ProgressReporter : IDisposable
+{
+    private static readonly object Gate = new();
+    private static readonly List<ProgressReporter> Active = [];
+    private static bool s_threadStarted;
+
+    private readonly Action<SolveProgress> _callback;
+    private readonly SolverMethod _method;
+    private readonly string _unit;
+    private readonly Func<(long Done, long? Total)> _read;
+    private readonly long _intervalTicks;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private ExceptionDispatchInfo? _failure;
+
+    // Under Gate: when the next report is due (Stopwatch ticks), and whether the progress thread is inside the callback.
+    private long _due;
+    private bool _running;
+
+    private ProgressReporter(Action<SolveProgress> callback, TimeSpan interval, SolverMethod method, string unit, Func<(long Done, long? Total)> read)
+    {
+        _callback = callback;
+        _method = method;
+        _unit = unit;
+        _read = read;
+        _intervalTicks = Math.Max(1, (long)(interval.TotalSeconds * Stopwatch.Frequency));
+        _due = Stopwatch.GetTimestamp() + _intervalTicks;
+    }
+
+    /// <summary>A running reporter for <paramref name="options"/>, or null when no progress is asked for.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A callback is given and the interval is not positive.</exception>
+    public static ProgressReporter? Start(SolveOptions options, SolverMethod method, string unit, Func<(long Done, long? Total)> read)
+    {
+        if (options.Progress is not { } callback)
+        {
+            return null;
+        }
+
+        Validate(options);
+        var reporter = new ProgressReporter(callback, options.ProgressInterval, method, unit, read);
+        lock (Gate)
+        {
+            Active.Add(reporter);
+            if (!s_threadStarted)
+            {
+                s_threadStarted = true;
+                new Thread(Loop) { IsBackground = true, Name = "NashFast progress" }.Start();
+            }
+
+            Monitor.PulseAll(Gate);
+        }
+
+        return reporter;
+    }
+
+    /// <summary>Throws when a progress callback is given with an interval that is not positive.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The interval is not positive.</exception>
+    public static void Validate(SolveOptions options)
+    {
+        if (options.Progress is not null && options.ProgressInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ProgressInterval, "SolveOptions.ProgressInterval must be positive.");
+        }
+    }
+
+    /// <summary>Stops the reports, waits for a call in progress, and rethrows the callback's exception, if any.</summary>
+    public void Finish()
+    {
+        Dispose();
+        _failure?.Throw();
+    }
+
+    /// <summary>Stops the reports and waits for a call in progress (no exception: see <see cref="Finish"/>).</summary>
+    public void Dispose()
+    {
+        lock (Gate)
+        {
+            Active.Remove(this);
+            while (_running)
+            {
+                Monitor.Wait(Gate);
+            }
+        }
+    }
+
+    private static void Loop()
+    {
+        while (true)
+        {
+            ProgressReporter? due = null;
+            lock (Gate)
+            {
+                long now = Stopwatch.GetTimestamp(), next = long.MaxValue;
+                foreach (ProgressReporter reporter in Active)
+                {
+                    if (reporter._due <= now)
+                    {
+                        due = reporter;
+                        break;
+                    }
+
+                    next = Math.Min(next, reporter._due);
+                }
+
+                if (due is null)
+                {
+                    // Nothing due: sleep until the earliest due time (at least a millisecond), or until a reporter is
+                    // added; with none active, until one is.
+                    if (next == long.MaxValue)
+                    {
+                        Monitor.Wait(Gate);
+                    }
+                    else
+                    {
+                        double ms = Math.Ceiling((next - now) * 1000.0 / Stopwatch.Frequency);
+                        Monitor.Wait(Gate, (int)Math.Clamp(ms, 1, int.MaxValue));
+                    }
+
+                    continue;
+                }
+
+                due._due = now + due._intervalTicks;
+                due._running = true;
+            }
+
+            due.Report();
+            lock (Gate)
+            {
+                due._running = false;
+                Monitor.PulseAll(Gate); // a Dispose waiting for this call
+            }
+        }
+    }
+
+    private void Report()
+    {
+        try
+        {
+            (long done, long? total) = _read();
+            _callback(new SolveProgress(_method, _clock.Elapsed, done, total, _unit));
+        }
+        catch (Exception e)
+        {
+            _failure = ExceptionDispatchInfo.Capture(e);
+            lock (Gate)
+            {
+                Active.Remove(this); // no more reports after a failure
+            }
+        }
+    }
+}
