@@ -288,12 +288,12 @@ internal sealed class VertexMatchStream
     /// <remarks>
     /// Why spin first: the followed search publishes its vertices 64 at a time (tens of microseconds apart at
     /// 10×10), so a follower that blocked as soon as a short spin found nothing slept through the whole search, woken
-    /// only by its end, and then paired and normalised everything after it while the other thread waited: 170–180 µs
-    /// of a 10×10 solve on both cores (930–980 µs in a slow phase of the host) went by between the slower search's
-    /// end and the result, 55–60 µs when spinning. Measured interleaved in one process against blocking (uniform
-    /// payoffs, both cores, doubles only): 0.84 of the time at 8×8, 0.87 at 10×10 (20 games; 0.92 with the exact
-    /// rationals), 0.99 at 12×12, 1.00 at 14×14. The spin is bounded as the helpers' own stay-awake time is
-    /// (<see cref="AwakeHelpers.AwakeFor"/>): a budget of 50 ms measured no better at 12×12 and 14×14.
+    /// only by its end, and then paired and normalised everything after it while the other thread waited: 130–180 µs
+    /// of a 10×10 solve on both cores went by between the slower search's end and the result, 37 µs when spinning.
+    /// Measured interleaved in one process against blocking (uniform payoffs, both cores): 0.84 of the time at 8×8
+    /// (doubles only), 0.89–0.92 at 8×8 to 10×10 with the exact rationals, 0.87 at 10×10 doubles only, 0.99–1.00 at
+    /// 12×12 and 14×14. The spin is bounded as the helpers' own stay-awake time is (<see cref="AwakeHelpers.AwakeFor"/>):
+    /// a budget of 50 ms measured no better at 12×12 and 14×14.
     /// </remarks>
     private void Idle(ref SpinWait spin, int awaitedSide, long spinUntil)
     {
