@@ -22,7 +22,19 @@ internal sealed class ProgressReporter : IDisposable
 {
     private static readonly object Gate = new();
     private static readonly List<ProgressReporter> Active = [];
+
+    /// <summary>How long the thread keeps waking up (every <see cref="Poll"/>) after the last reporter left.</summary>
+    private static readonly long LingerTicks = 5 * Stopwatch.Frequency;
+
+    /// <summary>Its wake-up period while it lingers.</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
     private static bool s_threadStarted;
+
+    // Under Gate: when the thread will look at the reporters next (long.MaxValue: not before a pulse; long.MinValue: it
+    // is awake and will look before it waits again), and when the last reporter left.
+    private static long s_wakeAt = long.MinValue;
+    private static long s_lastActive;
 
     private readonly Action<SolveProgress> _callback;
     private readonly SolverMethod _method;
@@ -66,7 +78,12 @@ internal sealed class ProgressReporter : IDisposable
                 new Thread(Loop) { IsBackground = true, Name = "NashFast progress" }.Start();
             }
 
-            Monitor.PulseAll(Gate);
+            // Waking the thread costs the solving thread about 10 µs (measured: a 4×4 game with payoffs 0..3 took
+            // 17 µs instead of 8 when every solve woke it), so only when it would otherwise look too late.
+            if (reporter._due < s_wakeAt)
+            {
+                Monitor.PulseAll(Gate);
+            }
         }
 
         return reporter;
@@ -95,6 +112,7 @@ internal sealed class ProgressReporter : IDisposable
         lock (Gate)
         {
             Active.Remove(this);
+            s_lastActive = Stopwatch.GetTimestamp();
             while (_running)
             {
                 Monitor.Wait(Gate);
@@ -123,18 +141,24 @@ internal sealed class ProgressReporter : IDisposable
 
                 if (due is null)
                 {
-                    // Nothing due: sleep until the earliest due time (at least a millisecond), or until a reporter is
-                    // added; with none active, until one is.
-                    if (next == long.MaxValue)
+                    // Nothing due: sleep until the earliest due time (at least a millisecond). With no reporter, keep
+                    // looking every Poll for a while (so that the solves of a loop need not wake the thread: see
+                    // Start), then sleep until a reporter comes.
+                    long wakeAt = next != long.MaxValue ? next
+                        : now - s_lastActive < LingerTicks ? now + (long)(Poll.TotalSeconds * Stopwatch.Frequency)
+                        : long.MaxValue;
+                    s_wakeAt = wakeAt;
+                    if (wakeAt == long.MaxValue)
                     {
                         Monitor.Wait(Gate);
                     }
                     else
                     {
-                        double ms = Math.Ceiling((next - now) * 1000.0 / Stopwatch.Frequency);
+                        double ms = Math.Ceiling((wakeAt - now) * 1000.0 / Stopwatch.Frequency);
                         Monitor.Wait(Gate, (int)Math.Clamp(ms, 1, int.MaxValue));
                     }
 
+                    s_wakeAt = long.MinValue;
                     continue;
                 }
 
