@@ -13,7 +13,9 @@ namespace NashFast.Internal.Threading;
 /// created on first use), not from the thread pool: a host whose pool is busy (a test runner measured here: three
 /// threads, work items waiting) delayed a pool timer's callbacks past whole solves, so a caller would see no
 /// progress exactly when the machine is loaded. One reporter's callback at a time; a report whose time came while
-/// another callback ran is made when that returns.</para>
+/// another callback ran is made when that returns. A solve registers without waking the thread when the thread will
+/// look before the solve's first report is due; after the last solve it keeps looking every 100 ms for 5 s, so that
+/// a loop of short solves (the CLI's files) wakes it once, not at every solve.</para>
 /// <para>No call starts after <see cref="Dispose"/> (or <see cref="Finish"/>), and both wait for a call in progress,
 /// so a caller may tear its display down as soon as the solve returns. An exception thrown by the callback stops the
 /// reports and is rethrown by <see cref="Finish"/> on the solving thread.</para>
