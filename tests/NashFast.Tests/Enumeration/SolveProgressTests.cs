@@ -171,6 +171,22 @@ public class SolveProgressTests
         Assert.NotEmpty(methods);
     }
 
+    [Fact]
+    public void AHugeInterval_MeansNoReport()
+    {
+        // TimeSpan.MaxValue in Stopwatch ticks overflows a long: it must not wrap to a tiny interval.
+        var rng = new System.Random(3);
+        int calls = 0;
+        var options = new SolveOptions { ProgressInterval = TimeSpan.MaxValue, Progress = _ => Interlocked.Increment(ref calls) };
+        for (int g = 0; g < 5; g++)
+        {
+            Assert.True(NashSolver.Solve(VertexTestGames.RandomFullPrecision(rng, 12, 12), options with { Method = SolverMethod.VertexEnumeration }).Complete);
+            NashSolver.Solve(VertexTestGames.RandomFullPrecision(rng, 9, 9), options with { Method = SolverMethod.SupportEnumeration });
+        }
+
+        Assert.Equal(0, Volatile.Read(ref calls));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]

@@ -31,6 +31,9 @@ internal sealed class ProgressReporter : IDisposable
     /// <summary>Its wake-up period while it lingers.</summary>
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Longest interval kept (a quarter of the tick range: due times never overflow).</summary>
+    private const long MaxIntervalTicks = long.MaxValue / 4;
+
     private static bool s_threadStarted;
 
     // Under Gate: when the thread will look at the reporters next (long.MaxValue: not before a pulse; long.MinValue: it
@@ -56,7 +59,9 @@ internal sealed class ProgressReporter : IDisposable
         _method = method;
         _unit = unit;
         _read = read;
-        _intervalTicks = Math.Max(1, (long)(interval.TotalSeconds * Stopwatch.Frequency));
+        // Clamped, so that a huge interval (TimeSpan.MaxValue: "never") neither overflows nor wraps to a tiny one.
+        double ticks = interval.TotalSeconds * Stopwatch.Frequency;
+        _intervalTicks = ticks >= MaxIntervalTicks ? MaxIntervalTicks : Math.Max(1, (long)ticks);
         _due = Stopwatch.GetTimestamp() + _intervalTicks;
     }
 
