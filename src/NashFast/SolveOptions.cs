@@ -39,7 +39,11 @@ public sealed record SolveOptions
     /// </summary>
     public Action<SolveProgress>? Progress { get; init; }
 
-    /// <summary>Time between two <see cref="Progress"/> calls (and before the first). Default one second; must be positive.</summary>
+    /// <summary>
+    /// Time between two <see cref="Progress"/> calls (and before the first). Default one second. With a
+    /// <see cref="Progress"/> callback it must be positive (else the solve throws <see cref="ArgumentOutOfRangeException"/>);
+    /// a huge value (<see cref="TimeSpan.MaxValue"/>) means no report.
+    /// </summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Vertex enumeration: also compute the maximal Nash subsets (convex components).</summary>
